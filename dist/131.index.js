@@ -63,7 +63,7 @@ async function read(context) {
     if (!needed)
         return undefined;
     const { fromNodeProviderChain, fromTemporaryCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
-    const { collectAwsFacts } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(740), __webpack_require__.e(423)]).then(__webpack_require__.bind(__webpack_require__, 90423));
+    const { collectAwsFacts } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(890), __webpack_require__.e(885)]).then(__webpack_require__.bind(__webpack_require__, 91885));
     const base = context.credentials['aws'] ?? fromNodeProviderChain();
     if (!(await hasCredentials(base))) {
         const hint = context.credentialHints['aws'] ?? HINT;

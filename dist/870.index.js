@@ -3548,7 +3548,7 @@ var ucs2length = __webpack_require__(36214);
 
 "use strict";
 const config = validate10;
-const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "the name of the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "additionalProperties": false, "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "minLength": 1, "maxLength": 1000, "pattern": "^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$", "description": "an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*", "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "taskDefinitions": { "type": "array", "items": { "anyOf": [{ "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, { "additionalProperties": false, "type": "object", "required": ["file"], "properties": { "file": { "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, "render": { "description": "the image each named container runs instead of the one the file writes", "type": "object", "patternProperties": { "^(.*)$": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } } } } }] } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "lambda", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "function": { "pattern": "^[A-Za-z0-9_-]{1,140}$", "description": "the function's name (a repository policy's aws:SourceArn condition may name it)", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "cloud-run", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "minLength": 1, "description": "the project id the service runs in", "type": "string" }, "projectNumber": { "pattern": "^[0-9]+$", "description": "the project number, quoted: it names the service agent (service-NUMBER@serverless-robot-prod…)", "type": "string" }, "region": { "minLength": 1, "type": "string" }, "service": { "minLength": 1, "type": "string" }, "job": { "minLength": 1, "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" }, "disableDefaultRegistryEndpoint": { "description": "the nodes run k3s with --disable-default-registry-endpoint: a mirrored registry is pulled only from its mirrors (default false)", "type": "boolean" }, "embeddedRegistry": { "description": "the nodes run k3s with --embedded-registry: mirrored registries are first pulled from other nodes (default false)", "type": "boolean" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } }, "pullThroughCacheUnreadable": { "description": "why live reads could not read the pull-through cache rules (the permission to add); the rules are then unknown, and so is every pull they would change", "type": "string" } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "services": { "description": "ECS: the services whose task execution roles these are (a target lists its own)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership, for aws:PrincipalOrgID conditions", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id", "organizationId"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "pattern": "^o-[a-z0-9]{10,32}$", "type": "string" } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } }, "denyPolicies": { "description": "IAM deny policies of the projects, folders and organizations above the repositories", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["attachmentPoint"], "properties": { "attachmentPoint": { "pattern": "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "description": "projects/P, folders/F or organizations/O", "type": "string" }, "policies": { "description": "every deny policy attached there ([] : none); gcloud iam policies list/get", "type": "array", "items": { "additionalProperties": false, "type": "object", "properties": { "name": { "type": "string" }, "uid": { "type": "string" }, "kind": { "type": "string" }, "displayName": { "type": "string" }, "etag": { "type": "string" }, "createTime": { "type": "string" }, "updateTime": { "type": "string" }, "annotations": { "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } }, "rules": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["denyRule"], "properties": { "description": { "type": "string" }, "denyRule": { "additionalProperties": false, "type": "object", "properties": { "deniedPrincipals": { "type": "array", "items": { "minLength": 1, "description": "a v2 principal identifier", "type": "string" } }, "exceptionPrincipals": { "type": "array", "items": { "minLength": 1, "description": "a v2 principal identifier", "type": "string" } }, "deniedPermissions": { "type": "array", "items": { "pattern": "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "description": "a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *", "type": "string" } }, "exceptionPermissions": { "type": "array", "items": { "pattern": "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "description": "a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *", "type": "string" } }, "denialCondition": { "additionalProperties": false, "type": "object", "required": ["expression"], "properties": { "expression": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" }, "location": { "type": "string" } } } } } } } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "principalAccessBoundaries": { "description": "principal access boundary policies bound to the principal sets the service accounts are in", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["principalSet"], "properties": { "principalSet": { "pattern": "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "description": "the policy bindings' target: the principals of a project, folder or organization", "type": "string" }, "policies": { "description": "the PAB policies bound to the set ([]: none)", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "rules"], "properties": { "name": { "pattern": "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", "type": "string" }, "enforcementVersion": { "type": "string" }, "rules": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resources"], "properties": { "resources": { "type": "array", "items": { "pattern": "^//cloudresourcemanager\\.googleapis\\.com/", "type": "string" } }, "effect": { "const": "ALLOW", "type": "string" }, "description": { "type": "string" } } } }, "condition": { "additionalProperties": false, "type": "object", "required": ["expression"], "properties": { "expression": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" }, "location": { "type": "string" } } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "additionalProperties": false, "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "additionalProperties": false, "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE, Storage and IAM (deny and principal access boundary policies) for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" }, "iam": { "pattern": "^https?://", "type": "string" } } } } } } };
+const schema11 = { "additionalProperties": false, "title": "pullcheck config (version 1)", "type": "object", "required": ["version"], "properties": { "version": { "const": 1, "type": "number" }, "discover": { "additionalProperties": false, "description": "read images and deploy targets from the repository itself", "type": "object", "properties": { "workflows": { "description": "globs of GitHub Actions workflow files (relative to the config) whose pushed images join `images`", "type": "array", "items": { "minLength": 1, "type": "string" } }, "manifests": { "description": "deploy targets from manifests: which workloads run on which declared target", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["target", "paths"], "properties": { "target": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "the name of the declared target (openshift, kubernetes, eks, gke, k3s) these workloads run on", "type": "string" }, "paths": { "minItems": 1, "description": "globs (relative to the config) of manifest files and directories: plain YAML, Kustomize roots, Helm charts", "type": "array", "items": { "minLength": 1, "type": "string" } }, "helm": { "additionalProperties": false, "type": "object", "properties": { "releaseName": { "minLength": 1, "type": "string" }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "values": { "description": "values files (relative to the config) for helm template", "type": "array", "items": { "minLength": 1, "type": "string" } } } } } } }, "variables": { "additionalProperties": false, "description": "values workflows read that the repository does not hold: `NAME` or `vars.NAME` (a repository variable), `secrets.NAME` (only a value that is not secret, such as an account ID), or any expression path such as `steps.login-ecr.outputs.registry` or `github.repository`", "type": "object", "patternProperties": { "^[A-Za-z_][A-Za-z0-9_-]*(\\.[A-Za-z0-9_-]+)*$": { "type": "string" } } }, "allImages": { "description": "check every image the manifests name, not only the images the workflow pushes (default false)", "type": "boolean" } } }, "images": { "description": "destinations the workflow pushes", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "publicImages": { "description": "globs of images anyone may pull", "type": "array", "items": { "minLength": 1, "maxLength": 1000, "pattern": "^[A-Za-z0-9._:@/\\[\\]?-]*(?:\\*+[A-Za-z0-9._:@/\\[\\]?-]*){0,3}$", "description": "an image glob: `*` and `?` within one path segment, `**` across segments (at most three star runs), e.g. docker.io/library/*", "type": "string" } }, "targets": { "description": "who must be able to pull", "type": "array", "items": { "type": "object", "discriminator": { "propertyName": "platform" }, "oneOf": [{ "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "eks", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "ecs", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "cluster": { "type": "string" }, "services": { "type": "array", "items": { "type": "string" } }, "roles": { "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "taskDefinitions": { "type": "array", "items": { "anyOf": [{ "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, { "additionalProperties": false, "type": "object", "required": ["file"], "properties": { "file": { "minLength": 1, "description": "a task definition JSON file, relative to the config", "type": "string" }, "render": { "description": "the image each named container runs instead of the one the file writes", "type": "object", "patternProperties": { "^(.*)$": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } } } } }] } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "roles"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "aws-role", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "roles": { "minItems": 1, "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "lambda", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "function": { "pattern": "^[A-Za-z0-9_-]{1,140}$", "description": "the function's name (a repository policy's aws:SourceArn condition may name it)", "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gke", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "type": "string" }, "location": { "type": "string" }, "cluster": { "type": "string" }, "serviceAccounts": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "description": "the node service account email", "type": "string" }, "scopes": { "description": "the node pool OAuth access scopes", "type": "array", "items": { "type": "string" } } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "serviceAccounts"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "gcp-service-account", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "serviceAccounts": { "minItems": 1, "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email"], "properties": { "email": { "minLength": 3, "type": "string" } } } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "cloud-run", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "project": { "minLength": 1, "description": "the project id the service runs in", "type": "string" }, "projectNumber": { "pattern": "^[0-9]+$", "description": "the project number, quoted: it names the service agent (service-NUMBER@serverless-robot-prod…)", "type": "string" }, "region": { "minLength": 1, "type": "string" }, "service": { "minLength": 1, "type": "string" }, "job": { "minLength": 1, "type": "string" } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "openshift", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "registryHosts": { "type": "array", "items": { "type": "string" } }, "server": { "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "namespace"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "kubernetes", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "namespace": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", "maxLength": 63, "description": "a namespace name: a DNS-1123 label (at most 63 lowercase letters, digits and -, starting and ending with a letter or digit)", "type": "string" }, "serviceAccount": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a service account name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" }, "imagePullSecrets": { "description": "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added", "type": "array", "items": { "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", "maxLength": 253, "description": "a Secret name: a DNS-1123 subdomain (at most 253 lowercase letters, digits, - and ., starting and ending with a letter or digit)", "type": "string" } } } }, { "additionalProperties": false, "type": "object", "required": ["name", "platform", "registriesFile"], "properties": { "name": { "pattern": "^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "maxLength": 100, "description": "a target name: up to 100 characters on one line, starting with a letter or digit, no control characters", "type": "string" }, "platform": { "const": "k3s", "type": "string" }, "images": { "description": "subset of images to check (default: all)", "type": "array", "items": { "minLength": 1, "description": "an image reference, e.g. ACCOUNT.dkr.ecr.REGION.amazonaws.com/repo", "type": "string" } }, "registriesFile": { "minLength": 1, "type": "string" }, "disableDefaultRegistryEndpoint": { "description": "the nodes run k3s with --disable-default-registry-endpoint: a mirrored registry is pulled only from its mirrors (default false)", "type": "boolean" }, "embeddedRegistry": { "description": "the nodes run k3s with --embedded-registry: mirrored registries are first pulled from other nodes (default false)", "type": "boolean" } } }] } }, "facts": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "properties": { "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" }, "managedPolicies": { "description": "attached managed policy ARNs (AWS-managed resolve to built-in documents)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "type": "string" } }, "policies": { "description": "inline or customer-managed documents", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "permissionsBoundary": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "repositories": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["arn"], "properties": { "arn": { "pattern": "^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "description": "an ECR repository ARN, arn:aws:ecr:REGION:ACCOUNT:repository/NAME", "type": "string" }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "exists": { "description": "false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull", "const": false, "type": "boolean" }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "registries": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["account", "region"], "properties": { "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "scope": { "anyOf": [{ "const": "V1", "type": "string" }, { "const": "V2", "type": "string" }] }, "policy": { "anyOf": [{ "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, { "type": "null" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" }, "pullThroughCachePrefixes": { "description": "ecrRepositoryPrefix of each pull-through cache rule in this registry", "type": "array", "items": { "minLength": 1, "type": "string" } }, "pullThroughCacheUnreadable": { "description": "why live reads could not read the pull-through cache rules (the permission to add); the rules are then unknown, and so is every pull they would change", "type": "string" } } } }, "clusters": { "description": "the pulling roles of EKS and ECS clusters, as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["platform", "name", "roles"], "properties": { "platform": { "anyOf": [{ "const": "eks", "type": "string" }, { "const": "ecs", "type": "string" }] }, "name": { "minLength": 1, "type": "string" }, "account": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "region": { "pattern": "^[a-z]{2}(-[a-z]+)+-[0-9]+$", "description": "an AWS region, e.g. us-east-1", "type": "string" }, "services": { "description": "ECS: the services whose task execution roles these are (a target lists its own)", "type": "array", "items": { "minLength": 1, "type": "string" } }, "roles": { "description": "node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)", "type": "array", "items": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "accounts": { "description": "AWS Organizations membership (for aws:PrincipalOrgID conditions) and, with `parent`, where the account sits and the SCPs and RCPs attached to it", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "organizationId": { "description": "null: the account is in no organization (AWSOrganizationsNotInUseException)", "anyOf": [{ "pattern": "^o-[a-z0-9]{10,32}$", "description": "an organization id, o-…", "type": "string" }, { "type": "null" }] }, "parent": { "pattern": "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$", "description": "r-… or ou-…: the root or OU the account sits in", "type": "string" }, "serviceControlPolicies": { "description": "every service control policy (SCP) attached here (documents, or the AWS-managed policy's ARN)", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "resourceControlPolicies": { "description": "every resource control policy (RCP) attached here (documents, or the AWS-managed policy's ARN)", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "unreadable": { "description": "why live reads could not read this (throttling, an error): the SCPs and RCPs it would add are unknown", "type": "string" }, "takenAsAbsent": { "description": "why live reads could not read the SCPs and RCPs that apply to it (access denied): they are taken as absent, and the reasons say why", "type": "string" } } } }, "organizations": { "description": "AWS Organizations: the root, OUs and the control policies attached to them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "pattern": "^o-[a-z0-9]{10,32}$", "description": "an organization id, o-…", "type": "string" }, "managementAccount": { "pattern": "^[0-9]{12}$", "description": "a 12-digit AWS account id, quoted", "type": "string" }, "units": { "description": "the root and the OUs, each with the SCPs and RCPs attached to it", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "pattern": "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$", "type": "string" }, "parent": { "pattern": "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$", "description": "the OU or root above (none: this is the root)", "type": "string" }, "serviceControlPolicies": { "description": "every service control policy (SCP) attached here (documents, or the AWS-managed policy's ARN)", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "resourceControlPolicies": { "description": "every resource control policy (RCP) attached here (documents, or the AWS-managed policy's ARN)", "type": "array", "items": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] } }, "unreadable": { "description": "why live reads could not read this (throttling, an error): the SCPs and RCPs it would add are unknown", "type": "string" } } } } } } } } }, "gcp": { "additionalProperties": false, "type": "object", "properties": { "projects": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["id"], "properties": { "id": { "minLength": 1, "description": "the project id", "type": "string" }, "number": { "pattern": "^[0-9]+$", "description": "the project number, quoted", "type": "string" }, "gcrBackend": { "anyOf": [{ "const": "artifact-registry", "type": "string" }, { "const": "storage", "type": "string" }] }, "ancestors": { "description": "folders/N and organizations/N above the project, nearest first (gcloud projects get-ancestors)", "type": "array", "items": { "pattern": "^(folders|organizations)/[0-9]+$", "type": "string" } }, "unreadable": { "description": "why live reads could not read the number or ancestors (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "iamPolicies": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resource"], "properties": { "resource": { "pattern": "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "description": "projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B", "type": "string" }, "policy": { "description": "a policy document: an inline object, a JSON string, or { file: path relative to the config }", "anyOf": [{ "type": "object", "properties": { "file": { "type": "string", "minLength": 1 } }, "required": ["file"], "additionalProperties": false }, { "type": "object" }, { "type": "string" }] }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "roles": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "includedPermissions"], "properties": { "name": { "pattern": "^(projects|organizations)/[^/]+/roles/[^/]+$", "description": "a custom role name, projects/P/roles/R or organizations/O/roles/R", "type": "string" }, "includedPermissions": { "type": "array", "items": { "type": "string" } } } } }, "clusters": { "description": "GKE node pools (service account and scopes), as live reads discover them", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["project", "location", "name", "nodePools"], "properties": { "project": { "minLength": 1, "type": "string" }, "location": { "minLength": 1, "type": "string" }, "name": { "minLength": 1, "type": "string" }, "nodePools": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "serviceAccount", "scopes"], "properties": { "name": { "type": "string" }, "serviceAccount": { "type": "string" }, "scopes": { "type": "array", "items": { "type": "string" } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "groups": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["email", "members"], "properties": { "email": { "minLength": 3, "type": "string" }, "members": { "type": "array", "items": { "type": "string" } } } } }, "denyPolicies": { "description": "IAM deny policies of the projects, folders and organizations above the repositories", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["attachmentPoint"], "properties": { "attachmentPoint": { "pattern": "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "description": "projects/P, folders/F or organizations/O", "type": "string" }, "policies": { "description": "every deny policy attached there ([] : none); gcloud iam policies list/get", "type": "array", "items": { "additionalProperties": false, "type": "object", "properties": { "name": { "type": "string" }, "uid": { "type": "string" }, "kind": { "type": "string" }, "displayName": { "type": "string" }, "etag": { "type": "string" }, "createTime": { "type": "string" }, "updateTime": { "type": "string" }, "annotations": { "type": "object", "patternProperties": { "^(.*)$": { "type": "string" } } }, "rules": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["denyRule"], "properties": { "description": { "type": "string" }, "denyRule": { "additionalProperties": false, "type": "object", "properties": { "deniedPrincipals": { "type": "array", "items": { "minLength": 1, "description": "a v2 principal identifier", "type": "string" } }, "exceptionPrincipals": { "type": "array", "items": { "minLength": 1, "description": "a v2 principal identifier", "type": "string" } }, "deniedPermissions": { "type": "array", "items": { "pattern": "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "description": "a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *", "type": "string" } }, "exceptionPermissions": { "type": "array", "items": { "pattern": "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "description": "a v2 permission name, SERVICE_FQDN/RESOURCE.ACTION (artifactregistry.googleapis.com/repositories.downloadArtifacts), or a group with *", "type": "string" } }, "denialCondition": { "additionalProperties": false, "type": "object", "required": ["expression"], "properties": { "expression": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" }, "location": { "type": "string" } } } } } } } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } }, "principalAccessBoundaries": { "description": "principal access boundary policies bound to the principal sets the service accounts are in", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["principalSet"], "properties": { "principalSet": { "pattern": "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "description": "the policy bindings' target: the principals of a project, folder or organization", "type": "string" }, "policies": { "description": "the PAB policies bound to the set ([]: none)", "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["name", "rules"], "properties": { "name": { "pattern": "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", "type": "string" }, "enforcementVersion": { "type": "string" }, "rules": { "type": "array", "items": { "additionalProperties": false, "type": "object", "required": ["resources"], "properties": { "resources": { "type": "array", "items": { "pattern": "^//cloudresourcemanager\\.googleapis\\.com/", "type": "string" } }, "effect": { "const": "ALLOW", "type": "string" }, "description": { "type": "string" } } } }, "condition": { "additionalProperties": false, "type": "object", "required": ["expression"], "properties": { "expression": { "type": "string" }, "title": { "type": "string" }, "description": { "type": "string" }, "location": { "type": "string" } } } } } }, "unreadable": { "description": "why live reads could not read this (the permission to add); written by live reads and snapshots", "type": "string" } } } } } }, "kubernetes": { "additionalProperties": false, "type": "object", "properties": { "manifests": { "type": "array", "items": { "minLength": 1, "type": "string" } }, "objects": { "description": "Kubernetes objects given inline, as live reads and snapshots write them (Secrets reduced to their registry keys)", "type": "array", "items": { "type": "object", "required": ["apiVersion", "kind"], "properties": { "apiVersion": { "type": "string" }, "kind": { "type": "string" } } } } } } } }, "auth": { "additionalProperties": false, "type": "object", "properties": { "aws": { "additionalProperties": false, "type": "object", "required": ["roles"], "properties": { "roles": { "additionalProperties": false, "type": "object", "patternProperties": { "^[0-9]{12}$": { "pattern": "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", "description": "an IAM role ARN, arn:aws:iam::ACCOUNT:role/[PATH/]NAME", "type": "string" } } } } } } }, "endpoints": { "additionalProperties": false, "type": "object", "properties": { "registries": { "additionalProperties": false, "description": "reach a registry host somewhere else (mirror, proxy, test): login writes credentials for both hosts", "type": "object", "patternProperties": { "^(.*)$": { "pattern": "^https?://", "description": "a base URL, http(s)://HOST[:PORT]", "type": "string" } } }, "google": { "additionalProperties": false, "description": "Google API base URLs (Private Service Connect endpoints): STS and IAM Credentials for login; Artifact Registry, Resource Manager, GKE, Storage and IAM (deny and principal access boundary policies) for live reads", "type": "object", "properties": { "sts": { "pattern": "^https?://", "type": "string" }, "iamCredentials": { "pattern": "^https?://", "type": "string" }, "artifactRegistry": { "pattern": "^https?://", "type": "string" }, "resourceManager": { "pattern": "^https?://", "type": "string" }, "container": { "pattern": "^https?://", "type": "string" }, "storage": { "pattern": "^https?://", "type": "string" }, "iam": { "pattern": "^https?://", "type": "string" } } } } } } };
 const func2 = ucs2length/* default */.A;
 const func13 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[\\p{L}\\p{N}][^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*$", "u");
@@ -3565,15 +3565,16 @@ const pattern26 = new RegExp("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-
 const pattern34 = new RegExp("^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$", "u");
 const pattern35 = new RegExp("^arn:aws[a-z-]*:ecr:[a-z0-9-]+:[0-9]{12}:repository/.+$", "u");
 const pattern42 = new RegExp("^o-[a-z0-9]{10,32}$", "u");
-const pattern44 = new RegExp("^(folders|organizations)/[0-9]+$", "u");
-const pattern45 = new RegExp("^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "u");
-const pattern46 = new RegExp("^(projects|organizations)/[^/]+/roles/[^/]+$", "u");
-const pattern47 = new RegExp("^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "u");
-const pattern49 = new RegExp("^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "u");
-const pattern51 = new RegExp("^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "u");
-const pattern52 = new RegExp("^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", "u");
-const pattern53 = new RegExp("^//cloudresourcemanager\\.googleapis\\.com/", "u");
-const pattern59 = new RegExp("^https?://", "u");
+const pattern43 = new RegExp("^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$", "u");
+const pattern49 = new RegExp("^(folders|organizations)/[0-9]+$", "u");
+const pattern50 = new RegExp("^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", "u");
+const pattern51 = new RegExp("^(projects|organizations)/[^/]+/roles/[^/]+$", "u");
+const pattern52 = new RegExp("^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "u");
+const pattern54 = new RegExp("^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", "u");
+const pattern56 = new RegExp("^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", "u");
+const pattern57 = new RegExp("^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", "u");
+const pattern58 = new RegExp("^//cloudresourcemanager\\.googleapis\\.com/", "u");
+const pattern64 = new RegExp("^https?://", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) { let vErrors = null; let errors = 0; if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.version === undefined) {
         const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property '" + "version" + "'", schema: schema11.required, parentSchema: schema11, data };
@@ -6925,7 +6926,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 let data116 = data115.aws;
                 if (data116 && typeof data116 == "object" && !Array.isArray(data116)) {
                     for (const key21 in data116) {
-                        if (!(((((key21 === "roles") || (key21 === "repositories")) || (key21 === "registries")) || (key21 === "clusters")) || (key21 === "accounts"))) {
+                        if (!((((((key21 === "roles") || (key21 === "repositories")) || (key21 === "registries")) || (key21 === "clusters")) || (key21 === "accounts")) || (key21 === "organizations"))) {
                             const err268 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key21 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws, data: data116 };
                             if (vErrors === null) {
                                 vErrors = [err268];
@@ -8381,24 +8382,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         }
                                         errors++;
                                     }
-                                    if (data158.organizationId === undefined) {
-                                        const err371 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/required", keyword: "required", params: { missingProperty: "organizationId" }, message: "must have required property '" + "organizationId" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data158 };
-                                        if (vErrors === null) {
-                                            vErrors = [err371];
-                                        }
-                                        else {
-                                            vErrors.push(err371);
-                                        }
-                                        errors++;
-                                    }
                                     for (const key30 in data158) {
-                                        if (!((key30 === "id") || (key30 === "organizationId"))) {
-                                            const err372 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data158 };
+                                        if (!(((((((key30 === "id") || (key30 === "organizationId")) || (key30 === "parent")) || (key30 === "serviceControlPolicies")) || (key30 === "resourceControlPolicies")) || (key30 === "unreadable")) || (key30 === "takenAsAbsent"))) {
+                                            const err371 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key30 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data158 };
                                             if (vErrors === null) {
-                                                vErrors = [err372];
+                                                vErrors = [err371];
                                             }
                                             else {
-                                                vErrors.push(err372);
+                                                vErrors.push(err371);
                                             }
                                             errors++;
                                         }
@@ -8407,199 +8398,243 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         let data159 = data158.id;
                                         if (typeof data159 === "string") {
                                             if (!pattern6.test(data159)) {
-                                                const err373 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data159 };
+                                                const err372 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data159 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err373];
+                                                    vErrors = [err372];
                                                 }
                                                 else {
-                                                    vErrors.push(err373);
+                                                    vErrors.push(err372);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err374 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data159 };
+                                            const err373 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.id, data: data159 };
                                             if (vErrors === null) {
-                                                vErrors = [err374];
+                                                vErrors = [err373];
                                             }
                                             else {
-                                                vErrors.push(err374);
+                                                vErrors.push(err373);
                                             }
                                             errors++;
                                         }
                                     }
                                     if (data158.organizationId !== undefined) {
                                         let data160 = data158.organizationId;
+                                        const _errs420 = errors;
+                                        let valid127 = false;
+                                        const _errs421 = errors;
                                         if (typeof data160 === "string") {
                                             if (!pattern42.test(data160)) {
-                                                const err375 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/pattern", keyword: "pattern", params: { pattern: "^o-[a-z0-9]{10,32}$" }, message: "must match pattern \"" + "^o-[a-z0-9]{10,32}$" + "\"", schema: "^o-[a-z0-9]{10,32}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data160 };
+                                                const err374 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/anyOf/0/pattern", keyword: "pattern", params: { pattern: "^o-[a-z0-9]{10,32}$" }, message: "must match pattern \"" + "^o-[a-z0-9]{10,32}$" + "\"", schema: "^o-[a-z0-9]{10,32}$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.anyOf[0], data: data160 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err375];
+                                                    vErrors = [err374];
                                                 }
                                                 else {
-                                                    vErrors.push(err375);
+                                                    vErrors.push(err374);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err376 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data160 };
+                                            const err375 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.anyOf[0], data: data160 };
                                             if (vErrors === null) {
-                                                vErrors = [err376];
+                                                vErrors = [err375];
                                             }
                                             else {
-                                                vErrors.push(err376);
+                                                vErrors.push(err375);
                                             }
                                             errors++;
                                         }
-                                    }
-                                }
-                                else {
-                                    const err377 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data158 };
-                                    if (vErrors === null) {
-                                        vErrors = [err377];
-                                    }
-                                    else {
-                                        vErrors.push(err377);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        else {
-                            const err378 = { instancePath: instancePath + "/facts/aws/accounts", schemaPath: "#/properties/facts/properties/aws/properties/accounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.accounts.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts, data: data157 };
-                            if (vErrors === null) {
-                                vErrors = [err378];
-                            }
-                            else {
-                                vErrors.push(err378);
-                            }
-                            errors++;
-                        }
-                    }
-                }
-                else {
-                    const err379 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.type, parentSchema: schema11.properties.facts.properties.aws, data: data116 };
-                    if (vErrors === null) {
-                        vErrors = [err379];
-                    }
-                    else {
-                        vErrors.push(err379);
-                    }
-                    errors++;
-                }
-            }
-            if (data115.gcp !== undefined) {
-                let data161 = data115.gcp;
-                if (data161 && typeof data161 == "object" && !Array.isArray(data161)) {
-                    for (const key31 in data161) {
-                        if (!(((((((key31 === "projects") || (key31 === "iamPolicies")) || (key31 === "roles")) || (key31 === "clusters")) || (key31 === "groups")) || (key31 === "denyPolicies")) || (key31 === "principalAccessBoundaries"))) {
-                            const err380 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp, data: data161 };
-                            if (vErrors === null) {
-                                vErrors = [err380];
-                            }
-                            else {
-                                vErrors.push(err380);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data161.projects !== undefined) {
-                        let data162 = data161.projects;
-                        if (Array.isArray(data162)) {
-                            const len38 = data162.length;
-                            for (let i38 = 0; i38 < len38; i38++) {
-                                let data163 = data162[i38];
-                                if (data163 && typeof data163 == "object" && !Array.isArray(data163)) {
-                                    if (data163.id === undefined) {
-                                        const err381 = { instancePath: instancePath + "/facts/gcp/projects/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.gcp.properties.projects.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data163 };
-                                        if (vErrors === null) {
-                                            vErrors = [err381];
-                                        }
-                                        else {
-                                            vErrors.push(err381);
-                                        }
-                                        errors++;
-                                    }
-                                    for (const key32 in data163) {
-                                        if (!(((((key32 === "id") || (key32 === "number")) || (key32 === "gcrBackend")) || (key32 === "ancestors")) || (key32 === "unreadable"))) {
-                                            const err382 = { instancePath: instancePath + "/facts/gcp/projects/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data163 };
-                                            if (vErrors === null) {
-                                                vErrors = [err382];
-                                            }
-                                            else {
-                                                vErrors.push(err382);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data163.id !== undefined) {
-                                        let data164 = data163.id;
-                                        if (typeof data164 === "string") {
-                                            if (func2(data164) < 1) {
-                                                const err383 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data164 };
+                                        var _valid10 = _errs421 === errors;
+                                        valid127 = valid127 || _valid10;
+                                        if (!valid127) {
+                                            const _errs423 = errors;
+                                            if (data160 !== null) {
+                                                const err376 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.anyOf[1], data: data160 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err383];
+                                                    vErrors = [err376];
                                                 }
                                                 else {
-                                                    vErrors.push(err383);
+                                                    vErrors.push(err376);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid10 = _errs423 === errors;
+                                            valid127 = valid127 || _valid10;
+                                        }
+                                        if (!valid127) {
+                                            const err377 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/organizationId", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/organizationId/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.organizationId, data: data160 };
+                                            if (vErrors === null) {
+                                                vErrors = [err377];
+                                            }
+                                            else {
+                                                vErrors.push(err377);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs420;
+                                            if (vErrors !== null) {
+                                                if (_errs420) {
+                                                    vErrors.length = _errs420;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data158.parent !== undefined) {
+                                        let data161 = data158.parent;
+                                        if (typeof data161 === "string") {
+                                            if (!pattern43.test(data161)) {
+                                                const err378 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/parent", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/parent/pattern", keyword: "pattern", params: { pattern: "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$" }, message: "must match pattern \"" + "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$" + "\"", schema: "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$", parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.parent, data: data161 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err378];
+                                                }
+                                                else {
+                                                    vErrors.push(err378);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err384 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data164 };
+                                            const err379 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/parent", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/parent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.parent.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.parent, data: data161 };
                                             if (vErrors === null) {
-                                                vErrors = [err384];
+                                                vErrors = [err379];
                                             }
                                             else {
-                                                vErrors.push(err384);
+                                                vErrors.push(err379);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data163.number !== undefined) {
-                                        let data165 = data163.number;
-                                        if (typeof data165 === "string") {
-                                            if (!pattern23.test(data165)) {
-                                                const err385 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: "must match pattern \"" + "^[0-9]+$" + "\"", schema: "^[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data165 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err385];
+                                    if (data158.serviceControlPolicies !== undefined) {
+                                        let data162 = data158.serviceControlPolicies;
+                                        if (Array.isArray(data162)) {
+                                            const len38 = data162.length;
+                                            for (let i38 = 0; i38 < len38; i38++) {
+                                                let data163 = data162[i38];
+                                                const _errs430 = errors;
+                                                let valid130 = false;
+                                                const _errs431 = errors;
+                                                if (data163 && typeof data163 == "object" && !Array.isArray(data163)) {
+                                                    if (data163.file === undefined) {
+                                                        const err380 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/serviceControlPolicies/" + i38, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/serviceControlPolicies/items/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[0], data: data163 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err380];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err380);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    for (const key31 in data163) {
+                                                        if (!(key31 === "file")) {
+                                                            const err381 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/serviceControlPolicies/" + i38, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/serviceControlPolicies/items/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key31 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[0], data: data163 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err381];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err381);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data163.file !== undefined) {
+                                                        let data164 = data163.file;
+                                                        if (typeof data164 === "string") {
+                                                            if (func2(data164) < 1) {
+                                                                const err382 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/serviceControlPolicies/" + i38 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/serviceControlPolicies/items/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[0].properties.file, data: data164 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err382];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err382);
+                                                                }
+                                                                errors++;
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err383 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/serviceControlPolicies/" + i38 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/serviceControlPolicies/items/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[0].properties.file, data: data164 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err383];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err383);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
                                                 }
                                                 else {
-                                                    vErrors.push(err385);
+                                                    const err384 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/serviceControlPolicies/" + i38, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/serviceControlPolicies/items/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[0], data: data163 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err384];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err384);
+                                                    }
+                                                    errors++;
                                                 }
-                                                errors++;
+                                                var _valid11 = _errs431 === errors;
+                                                valid130 = valid130 || _valid11;
+                                                if (!valid130) {
+                                                    const _errs436 = errors;
+                                                    if (!(data163 && typeof data163 == "object" && !Array.isArray(data163))) {
+                                                        const err385 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/serviceControlPolicies/" + i38, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/serviceControlPolicies/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[1], data: data163 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err385];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err385);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    var _valid11 = _errs436 === errors;
+                                                    valid130 = valid130 || _valid11;
+                                                    if (!valid130) {
+                                                        const _errs438 = errors;
+                                                        if (typeof data163 !== "string") {
+                                                            const err386 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/serviceControlPolicies/" + i38, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/serviceControlPolicies/items/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf[2], data: data163 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err386];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err386);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                        var _valid11 = _errs438 === errors;
+                                                        valid130 = valid130 || _valid11;
+                                                    }
+                                                }
+                                                if (!valid130) {
+                                                    const err387 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/serviceControlPolicies/" + i38, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/serviceControlPolicies/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.items, data: data163 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err387];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err387);
+                                                    }
+                                                    errors++;
+                                                }
+                                                else {
+                                                    errors = _errs430;
+                                                    if (vErrors !== null) {
+                                                        if (_errs430) {
+                                                            vErrors.length = _errs430;
+                                                        }
+                                                        else {
+                                                            vErrors = null;
+                                                        }
+                                                    }
+                                                }
                                             }
                                         }
                                         else {
-                                            const err386 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data165 };
-                                            if (vErrors === null) {
-                                                vErrors = [err386];
-                                            }
-                                            else {
-                                                vErrors.push(err386);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data163.gcrBackend !== undefined) {
-                                        let data166 = data163.gcrBackend;
-                                        const _errs434 = errors;
-                                        let valid131 = false;
-                                        const _errs435 = errors;
-                                        if (typeof data166 !== "string") {
-                                            const err387 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data166 };
-                                            if (vErrors === null) {
-                                                vErrors = [err387];
-                                            }
-                                            else {
-                                                vErrors.push(err387);
-                                            }
-                                            errors++;
-                                        }
-                                        if ("artifact-registry" !== data166) {
-                                            const err388 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/const", keyword: "const", params: { allowedValue: "artifact-registry" }, message: "must be equal to constant", schema: "artifact-registry", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data166 };
+                                            const err388 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/serviceControlPolicies", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/serviceControlPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.serviceControlPolicies, data: data162 };
                                             if (vErrors === null) {
                                                 vErrors = [err388];
                                             }
@@ -8608,75 +8643,67 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                             errors++;
                                         }
-                                        var _valid10 = _errs435 === errors;
-                                        valid131 = valid131 || _valid10;
-                                        if (!valid131) {
-                                            const _errs437 = errors;
-                                            if (typeof data166 !== "string") {
-                                                const err389 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data166 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err389];
-                                                }
-                                                else {
-                                                    vErrors.push(err389);
-                                                }
-                                                errors++;
-                                            }
-                                            if ("storage" !== data166) {
-                                                const err390 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/const", keyword: "const", params: { allowedValue: "storage" }, message: "must be equal to constant", schema: "storage", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data166 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err390];
-                                                }
-                                                else {
-                                                    vErrors.push(err390);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid10 = _errs437 === errors;
-                                            valid131 = valid131 || _valid10;
-                                        }
-                                        if (!valid131) {
-                                            const err391 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend, data: data166 };
-                                            if (vErrors === null) {
-                                                vErrors = [err391];
-                                            }
-                                            else {
-                                                vErrors.push(err391);
-                                            }
-                                            errors++;
-                                        }
-                                        else {
-                                            errors = _errs434;
-                                            if (vErrors !== null) {
-                                                if (_errs434) {
-                                                    vErrors.length = _errs434;
-                                                }
-                                                else {
-                                                    vErrors = null;
-                                                }
-                                            }
-                                        }
                                     }
-                                    if (data163.ancestors !== undefined) {
-                                        let data167 = data163.ancestors;
-                                        if (Array.isArray(data167)) {
-                                            const len39 = data167.length;
+                                    if (data158.resourceControlPolicies !== undefined) {
+                                        let data165 = data158.resourceControlPolicies;
+                                        if (Array.isArray(data165)) {
+                                            const len39 = data165.length;
                                             for (let i39 = 0; i39 < len39; i39++) {
-                                                let data168 = data167[i39];
-                                                if (typeof data168 === "string") {
-                                                    if (!pattern44.test(data168)) {
-                                                        const err392 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/ancestors/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/pattern", keyword: "pattern", params: { pattern: "^(folders|organizations)/[0-9]+$" }, message: "must match pattern \"" + "^(folders|organizations)/[0-9]+$" + "\"", schema: "^(folders|organizations)/[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data168 };
+                                                let data166 = data165[i39];
+                                                const _errs443 = errors;
+                                                let valid134 = false;
+                                                const _errs444 = errors;
+                                                if (data166 && typeof data166 == "object" && !Array.isArray(data166)) {
+                                                    if (data166.file === undefined) {
+                                                        const err389 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/resourceControlPolicies/" + i39, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/resourceControlPolicies/items/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[0], data: data166 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err392];
+                                                            vErrors = [err389];
                                                         }
                                                         else {
-                                                            vErrors.push(err392);
+                                                            vErrors.push(err389);
                                                         }
                                                         errors++;
                                                     }
+                                                    for (const key32 in data166) {
+                                                        if (!(key32 === "file")) {
+                                                            const err390 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/resourceControlPolicies/" + i39, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/resourceControlPolicies/items/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key32 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[0], data: data166 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err390];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err390);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data166.file !== undefined) {
+                                                        let data167 = data166.file;
+                                                        if (typeof data167 === "string") {
+                                                            if (func2(data167) < 1) {
+                                                                const err391 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/resourceControlPolicies/" + i39 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/resourceControlPolicies/items/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[0].properties.file, data: data167 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err391];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err391);
+                                                                }
+                                                                errors++;
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err392 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/resourceControlPolicies/" + i39 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/resourceControlPolicies/items/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[0].properties.file, data: data167 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err392];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err392);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
                                                 }
                                                 else {
-                                                    const err393 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/ancestors/" + i39, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data168 };
+                                                    const err393 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/resourceControlPolicies/" + i39, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/resourceControlPolicies/items/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[0], data: data166 };
                                                     if (vErrors === null) {
                                                         vErrors = [err393];
                                                     }
@@ -8685,76 +8712,89 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                     }
                                                     errors++;
                                                 }
+                                                var _valid12 = _errs444 === errors;
+                                                valid134 = valid134 || _valid12;
+                                                if (!valid134) {
+                                                    const _errs449 = errors;
+                                                    if (!(data166 && typeof data166 == "object" && !Array.isArray(data166))) {
+                                                        const err394 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/resourceControlPolicies/" + i39, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/resourceControlPolicies/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[1], data: data166 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err394];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err394);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    var _valid12 = _errs449 === errors;
+                                                    valid134 = valid134 || _valid12;
+                                                    if (!valid134) {
+                                                        const _errs451 = errors;
+                                                        if (typeof data166 !== "string") {
+                                                            const err395 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/resourceControlPolicies/" + i39, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/resourceControlPolicies/items/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf[2], data: data166 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err395];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err395);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                        var _valid12 = _errs451 === errors;
+                                                        valid134 = valid134 || _valid12;
+                                                    }
+                                                }
+                                                if (!valid134) {
+                                                    const err396 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/resourceControlPolicies/" + i39, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/resourceControlPolicies/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.items, data: data166 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err396];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err396);
+                                                    }
+                                                    errors++;
+                                                }
+                                                else {
+                                                    errors = _errs443;
+                                                    if (vErrors !== null) {
+                                                        if (_errs443) {
+                                                            vErrors.length = _errs443;
+                                                        }
+                                                        else {
+                                                            vErrors = null;
+                                                        }
+                                                    }
+                                                }
                                             }
                                         }
                                         else {
-                                            const err394 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/ancestors", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors, data: data167 };
+                                            const err397 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/resourceControlPolicies", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/resourceControlPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.resourceControlPolicies, data: data165 };
                                             if (vErrors === null) {
-                                                vErrors = [err394];
+                                                vErrors = [err397];
                                             }
                                             else {
-                                                vErrors.push(err394);
+                                                vErrors.push(err397);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data163.unreadable !== undefined) {
-                                        let data169 = data163.unreadable;
+                                    if (data158.unreadable !== undefined) {
+                                        let data168 = data158.unreadable;
+                                        if (typeof data168 !== "string") {
+                                            const err398 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.unreadable, data: data168 };
+                                            if (vErrors === null) {
+                                                vErrors = [err398];
+                                            }
+                                            else {
+                                                vErrors.push(err398);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data158.takenAsAbsent !== undefined) {
+                                        let data169 = data158.takenAsAbsent;
                                         if (typeof data169 !== "string") {
-                                            const err395 = { instancePath: instancePath + "/facts/gcp/projects/" + i38 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable, data: data169 };
-                                            if (vErrors === null) {
-                                                vErrors = [err395];
-                                            }
-                                            else {
-                                                vErrors.push(err395);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                }
-                                else {
-                                    const err396 = { instancePath: instancePath + "/facts/gcp/projects/" + i38, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.projects.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data163 };
-                                    if (vErrors === null) {
-                                        vErrors = [err396];
-                                    }
-                                    else {
-                                        vErrors.push(err396);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        else {
-                            const err397 = { instancePath: instancePath + "/facts/gcp/projects", schemaPath: "#/properties/facts/properties/gcp/properties/projects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects, data: data162 };
-                            if (vErrors === null) {
-                                vErrors = [err397];
-                            }
-                            else {
-                                vErrors.push(err397);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data161.iamPolicies !== undefined) {
-                        let data170 = data161.iamPolicies;
-                        if (Array.isArray(data170)) {
-                            const len40 = data170.length;
-                            for (let i40 = 0; i40 < len40; i40++) {
-                                let data171 = data170[i40];
-                                if (data171 && typeof data171 == "object" && !Array.isArray(data171)) {
-                                    if (data171.resource === undefined) {
-                                        const err398 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property '" + "resource" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data171 };
-                                        if (vErrors === null) {
-                                            vErrors = [err398];
-                                        }
-                                        else {
-                                            vErrors.push(err398);
-                                        }
-                                        errors++;
-                                    }
-                                    for (const key33 in data171) {
-                                        if (!(((key33 === "resource") || (key33 === "policy")) || (key33 === "unreadable"))) {
-                                            const err399 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data171 };
+                                            const err399 = { instancePath: instancePath + "/facts/aws/accounts/" + i37 + "/takenAsAbsent", schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/properties/takenAsAbsent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.takenAsAbsent.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items.properties.takenAsAbsent, data: data169 };
                                             if (vErrors === null) {
                                                 vErrors = [err399];
                                             }
@@ -8764,556 +8804,589 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data171.resource !== undefined) {
-                                        let data172 = data171.resource;
+                                }
+                                else {
+                                    const err400 = { instancePath: instancePath + "/facts/aws/accounts/" + i37, schemaPath: "#/properties/facts/properties/aws/properties/accounts/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.accounts.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts.items, data: data158 };
+                                    if (vErrors === null) {
+                                        vErrors = [err400];
+                                    }
+                                    else {
+                                        vErrors.push(err400);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err401 = { instancePath: instancePath + "/facts/aws/accounts", schemaPath: "#/properties/facts/properties/aws/properties/accounts/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.accounts.type, parentSchema: schema11.properties.facts.properties.aws.properties.accounts, data: data157 };
+                            if (vErrors === null) {
+                                vErrors = [err401];
+                            }
+                            else {
+                                vErrors.push(err401);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data116.organizations !== undefined) {
+                        let data170 = data116.organizations;
+                        if (Array.isArray(data170)) {
+                            const len40 = data170.length;
+                            for (let i40 = 0; i40 < len40; i40++) {
+                                let data171 = data170[i40];
+                                if (data171 && typeof data171 == "object" && !Array.isArray(data171)) {
+                                    if (data171.id === undefined) {
+                                        const err402 = { instancePath: instancePath + "/facts/aws/organizations/" + i40, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.aws.properties.organizations.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items, data: data171 };
+                                        if (vErrors === null) {
+                                            vErrors = [err402];
+                                        }
+                                        else {
+                                            vErrors.push(err402);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key33 in data171) {
+                                        if (!(((key33 === "id") || (key33 === "managementAccount")) || (key33 === "units"))) {
+                                            const err403 = { instancePath: instancePath + "/facts/aws/organizations/" + i40, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key33 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items, data: data171 };
+                                            if (vErrors === null) {
+                                                vErrors = [err403];
+                                            }
+                                            else {
+                                                vErrors.push(err403);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data171.id !== undefined) {
+                                        let data172 = data171.id;
                                         if (typeof data172 === "string") {
-                                            if (!pattern45.test(data172)) {
-                                                const err400 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" + "\"", schema: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data172 };
+                                            if (!pattern42.test(data172)) {
+                                                const err404 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^o-[a-z0-9]{10,32}$" }, message: "must match pattern \"" + "^o-[a-z0-9]{10,32}$" + "\"", schema: "^o-[a-z0-9]{10,32}$", parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.id, data: data172 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err400];
+                                                    vErrors = [err404];
                                                 }
                                                 else {
-                                                    vErrors.push(err400);
+                                                    vErrors.push(err404);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err401 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data172 };
+                                            const err405 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.id.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.id, data: data172 };
                                             if (vErrors === null) {
-                                                vErrors = [err401];
+                                                vErrors = [err405];
                                             }
                                             else {
-                                                vErrors.push(err401);
+                                                vErrors.push(err405);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data171.policy !== undefined) {
-                                        let data173 = data171.policy;
-                                        const _errs453 = errors;
-                                        let valid137 = false;
-                                        const _errs454 = errors;
-                                        if (data173 && typeof data173 == "object" && !Array.isArray(data173)) {
-                                            if (data173.file === undefined) {
-                                                const err402 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data173 };
+                                    if (data171.managementAccount !== undefined) {
+                                        let data173 = data171.managementAccount;
+                                        if (typeof data173 === "string") {
+                                            if (!pattern6.test(data173)) {
+                                                const err406 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/managementAccount", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/managementAccount/pattern", keyword: "pattern", params: { pattern: "^[0-9]{12}$" }, message: "must match pattern \"" + "^[0-9]{12}$" + "\"", schema: "^[0-9]{12}$", parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.managementAccount, data: data173 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err402];
+                                                    vErrors = [err406];
                                                 }
                                                 else {
-                                                    vErrors.push(err402);
+                                                    vErrors.push(err406);
                                                 }
                                                 errors++;
                                             }
-                                            for (const key34 in data173) {
-                                                if (!(key34 === "file")) {
-                                                    const err403 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data173 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err403];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err403);
-                                                    }
-                                                    errors++;
-                                                }
+                                        }
+                                        else {
+                                            const err407 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/managementAccount", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/managementAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.managementAccount.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.managementAccount, data: data173 };
+                                            if (vErrors === null) {
+                                                vErrors = [err407];
                                             }
-                                            if (data173.file !== undefined) {
-                                                let data174 = data173.file;
-                                                if (typeof data174 === "string") {
-                                                    if (func2(data174) < 1) {
-                                                        const err404 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data174 };
+                                            else {
+                                                vErrors.push(err407);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data171.units !== undefined) {
+                                        let data174 = data171.units;
+                                        if (Array.isArray(data174)) {
+                                            const len41 = data174.length;
+                                            for (let i41 = 0; i41 < len41; i41++) {
+                                                let data175 = data174[i41];
+                                                if (data175 && typeof data175 == "object" && !Array.isArray(data175)) {
+                                                    if (data175.id === undefined) {
+                                                        const err408 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.required, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items, data: data175 };
                                                         if (vErrors === null) {
-                                                            vErrors = [err404];
+                                                            vErrors = [err408];
                                                         }
                                                         else {
-                                                            vErrors.push(err404);
+                                                            vErrors.push(err408);
                                                         }
                                                         errors++;
                                                     }
-                                                }
-                                                else {
-                                                    const err405 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data174 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err405];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err405);
-                                                    }
-                                                    errors++;
-                                                }
-                                            }
-                                        }
-                                        else {
-                                            const err406 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data173 };
-                                            if (vErrors === null) {
-                                                vErrors = [err406];
-                                            }
-                                            else {
-                                                vErrors.push(err406);
-                                            }
-                                            errors++;
-                                        }
-                                        var _valid11 = _errs454 === errors;
-                                        valid137 = valid137 || _valid11;
-                                        if (!valid137) {
-                                            const _errs459 = errors;
-                                            if (!(data173 && typeof data173 == "object" && !Array.isArray(data173))) {
-                                                const err407 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1], data: data173 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err407];
-                                                }
-                                                else {
-                                                    vErrors.push(err407);
-                                                }
-                                                errors++;
-                                            }
-                                            var _valid11 = _errs459 === errors;
-                                            valid137 = valid137 || _valid11;
-                                            if (!valid137) {
-                                                const _errs461 = errors;
-                                                if (typeof data173 !== "string") {
-                                                    const err408 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2], data: data173 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err408];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err408);
-                                                    }
-                                                    errors++;
-                                                }
-                                                var _valid11 = _errs461 === errors;
-                                                valid137 = valid137 || _valid11;
-                                            }
-                                        }
-                                        if (!valid137) {
-                                            const err409 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy, data: data173 };
-                                            if (vErrors === null) {
-                                                vErrors = [err409];
-                                            }
-                                            else {
-                                                vErrors.push(err409);
-                                            }
-                                            errors++;
-                                        }
-                                        else {
-                                            errors = _errs453;
-                                            if (vErrors !== null) {
-                                                if (_errs453) {
-                                                    vErrors.length = _errs453;
-                                                }
-                                                else {
-                                                    vErrors = null;
-                                                }
-                                            }
-                                        }
-                                    }
-                                    if (data171.unreadable !== undefined) {
-                                        let data175 = data171.unreadable;
-                                        if (typeof data175 !== "string") {
-                                            const err410 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable, data: data175 };
-                                            if (vErrors === null) {
-                                                vErrors = [err410];
-                                            }
-                                            else {
-                                                vErrors.push(err410);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                }
-                                else {
-                                    const err411 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i40, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data171 };
-                                    if (vErrors === null) {
-                                        vErrors = [err411];
-                                    }
-                                    else {
-                                        vErrors.push(err411);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        else {
-                            const err412 = { instancePath: instancePath + "/facts/gcp/iamPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies, data: data170 };
-                            if (vErrors === null) {
-                                vErrors = [err412];
-                            }
-                            else {
-                                vErrors.push(err412);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data161.roles !== undefined) {
-                        let data176 = data161.roles;
-                        if (Array.isArray(data176)) {
-                            const len41 = data176.length;
-                            for (let i41 = 0; i41 < len41; i41++) {
-                                let data177 = data176[i41];
-                                if (data177 && typeof data177 == "object" && !Array.isArray(data177)) {
-                                    if (data177.name === undefined) {
-                                        const err413 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data177 };
-                                        if (vErrors === null) {
-                                            vErrors = [err413];
-                                        }
-                                        else {
-                                            vErrors.push(err413);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data177.includedPermissions === undefined) {
-                                        const err414 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "includedPermissions" }, message: "must have required property '" + "includedPermissions" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data177 };
-                                        if (vErrors === null) {
-                                            vErrors = [err414];
-                                        }
-                                        else {
-                                            vErrors.push(err414);
-                                        }
-                                        errors++;
-                                    }
-                                    for (const key35 in data177) {
-                                        if (!((key35 === "name") || (key35 === "includedPermissions"))) {
-                                            const err415 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key35 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data177 };
-                                            if (vErrors === null) {
-                                                vErrors = [err415];
-                                            }
-                                            else {
-                                                vErrors.push(err415);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data177.name !== undefined) {
-                                        let data178 = data177.name;
-                                        if (typeof data178 === "string") {
-                                            if (!pattern46.test(data178)) {
-                                                const err416 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^(projects|organizations)/[^/]+/roles/[^/]+$" }, message: "must match pattern \"" + "^(projects|organizations)/[^/]+/roles/[^/]+$" + "\"", schema: "^(projects|organizations)/[^/]+/roles/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data178 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err416];
-                                                }
-                                                else {
-                                                    vErrors.push(err416);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err417 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data178 };
-                                            if (vErrors === null) {
-                                                vErrors = [err417];
-                                            }
-                                            else {
-                                                vErrors.push(err417);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data177.includedPermissions !== undefined) {
-                                        let data179 = data177.includedPermissions;
-                                        if (Array.isArray(data179)) {
-                                            const len42 = data179.length;
-                                            for (let i42 = 0; i42 < len42; i42++) {
-                                                let data180 = data179[i42];
-                                                if (typeof data180 !== "string") {
-                                                    const err418 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/includedPermissions/" + i42, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items, data: data180 };
-                                                    if (vErrors === null) {
-                                                        vErrors = [err418];
-                                                    }
-                                                    else {
-                                                        vErrors.push(err418);
-                                                    }
-                                                    errors++;
-                                                }
-                                            }
-                                        }
-                                        else {
-                                            const err419 = { instancePath: instancePath + "/facts/gcp/roles/" + i41 + "/includedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions, data: data179 };
-                                            if (vErrors === null) {
-                                                vErrors = [err419];
-                                            }
-                                            else {
-                                                vErrors.push(err419);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                }
-                                else {
-                                    const err420 = { instancePath: instancePath + "/facts/gcp/roles/" + i41, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data177 };
-                                    if (vErrors === null) {
-                                        vErrors = [err420];
-                                    }
-                                    else {
-                                        vErrors.push(err420);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        else {
-                            const err421 = { instancePath: instancePath + "/facts/gcp/roles", schemaPath: "#/properties/facts/properties/gcp/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles, data: data176 };
-                            if (vErrors === null) {
-                                vErrors = [err421];
-                            }
-                            else {
-                                vErrors.push(err421);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data161.clusters !== undefined) {
-                        let data181 = data161.clusters;
-                        if (Array.isArray(data181)) {
-                            const len43 = data181.length;
-                            for (let i43 = 0; i43 < len43; i43++) {
-                                let data182 = data181[i43];
-                                if (data182 && typeof data182 == "object" && !Array.isArray(data182)) {
-                                    if (data182.project === undefined) {
-                                        const err422 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "project" }, message: "must have required property '" + "project" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
-                                        if (vErrors === null) {
-                                            vErrors = [err422];
-                                        }
-                                        else {
-                                            vErrors.push(err422);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data182.location === undefined) {
-                                        const err423 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property '" + "location" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
-                                        if (vErrors === null) {
-                                            vErrors = [err423];
-                                        }
-                                        else {
-                                            vErrors.push(err423);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data182.name === undefined) {
-                                        const err424 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
-                                        if (vErrors === null) {
-                                            vErrors = [err424];
-                                        }
-                                        else {
-                                            vErrors.push(err424);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data182.nodePools === undefined) {
-                                        const err425 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "nodePools" }, message: "must have required property '" + "nodePools" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
-                                        if (vErrors === null) {
-                                            vErrors = [err425];
-                                        }
-                                        else {
-                                            vErrors.push(err425);
-                                        }
-                                        errors++;
-                                    }
-                                    for (const key36 in data182) {
-                                        if (!(((((key36 === "project") || (key36 === "location")) || (key36 === "name")) || (key36 === "nodePools")) || (key36 === "unreadable"))) {
-                                            const err426 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key36 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
-                                            if (vErrors === null) {
-                                                vErrors = [err426];
-                                            }
-                                            else {
-                                                vErrors.push(err426);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data182.project !== undefined) {
-                                        let data183 = data182.project;
-                                        if (typeof data183 === "string") {
-                                            if (func2(data183) < 1) {
-                                                const err427 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data183 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err427];
-                                                }
-                                                else {
-                                                    vErrors.push(err427);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err428 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data183 };
-                                            if (vErrors === null) {
-                                                vErrors = [err428];
-                                            }
-                                            else {
-                                                vErrors.push(err428);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data182.location !== undefined) {
-                                        let data184 = data182.location;
-                                        if (typeof data184 === "string") {
-                                            if (func2(data184) < 1) {
-                                                const err429 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data184 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err429];
-                                                }
-                                                else {
-                                                    vErrors.push(err429);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err430 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data184 };
-                                            if (vErrors === null) {
-                                                vErrors = [err430];
-                                            }
-                                            else {
-                                                vErrors.push(err430);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data182.name !== undefined) {
-                                        let data185 = data182.name;
-                                        if (typeof data185 === "string") {
-                                            if (func2(data185) < 1) {
-                                                const err431 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data185 };
-                                                if (vErrors === null) {
-                                                    vErrors = [err431];
-                                                }
-                                                else {
-                                                    vErrors.push(err431);
-                                                }
-                                                errors++;
-                                            }
-                                        }
-                                        else {
-                                            const err432 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data185 };
-                                            if (vErrors === null) {
-                                                vErrors = [err432];
-                                            }
-                                            else {
-                                                vErrors.push(err432);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data182.nodePools !== undefined) {
-                                        let data186 = data182.nodePools;
-                                        if (Array.isArray(data186)) {
-                                            const len44 = data186.length;
-                                            for (let i44 = 0; i44 < len44; i44++) {
-                                                let data187 = data186[i44];
-                                                if (data187 && typeof data187 == "object" && !Array.isArray(data187)) {
-                                                    if (data187.name === undefined) {
-                                                        const err433 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data187 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err433];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err433);
-                                                        }
-                                                        errors++;
-                                                    }
-                                                    if (data187.serviceAccount === undefined) {
-                                                        const err434 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "serviceAccount" }, message: "must have required property '" + "serviceAccount" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data187 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err434];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err434);
-                                                        }
-                                                        errors++;
-                                                    }
-                                                    if (data187.scopes === undefined) {
-                                                        const err435 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "scopes" }, message: "must have required property '" + "scopes" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data187 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err435];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err435);
-                                                        }
-                                                        errors++;
-                                                    }
-                                                    for (const key37 in data187) {
-                                                        if (!(((key37 === "name") || (key37 === "serviceAccount")) || (key37 === "scopes"))) {
-                                                            const err436 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data187 };
+                                                    for (const key34 in data175) {
+                                                        if (!(((((key34 === "id") || (key34 === "parent")) || (key34 === "serviceControlPolicies")) || (key34 === "resourceControlPolicies")) || (key34 === "unreadable"))) {
+                                                            const err409 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key34 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items, data: data175 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err436];
+                                                                vErrors = [err409];
                                                             }
                                                             else {
-                                                                vErrors.push(err436);
+                                                                vErrors.push(err409);
                                                             }
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data187.name !== undefined) {
-                                                        let data188 = data187.name;
-                                                        if (typeof data188 !== "string") {
-                                                            const err437 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name, data: data188 };
+                                                    if (data175.id !== undefined) {
+                                                        let data176 = data175.id;
+                                                        if (typeof data176 === "string") {
+                                                            if (!pattern43.test(data176)) {
+                                                                const err410 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/id/pattern", keyword: "pattern", params: { pattern: "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$" }, message: "must match pattern \"" + "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$" + "\"", schema: "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$", parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.id, data: data176 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err410];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err410);
+                                                                }
+                                                                errors++;
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err411 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/id", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.id.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.id, data: data176 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err437];
+                                                                vErrors = [err411];
                                                             }
                                                             else {
-                                                                vErrors.push(err437);
+                                                                vErrors.push(err411);
                                                             }
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data187.serviceAccount !== undefined) {
-                                                        let data189 = data187.serviceAccount;
-                                                        if (typeof data189 !== "string") {
-                                                            const err438 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/serviceAccount", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount, data: data189 };
+                                                    if (data175.parent !== undefined) {
+                                                        let data177 = data175.parent;
+                                                        if (typeof data177 === "string") {
+                                                            if (!pattern43.test(data177)) {
+                                                                const err412 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/parent", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/parent/pattern", keyword: "pattern", params: { pattern: "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$" }, message: "must match pattern \"" + "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$" + "\"", schema: "^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$", parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.parent, data: data177 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err412];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err412);
+                                                                }
+                                                                errors++;
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err413 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/parent", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/parent/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.parent.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.parent, data: data177 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err438];
+                                                                vErrors = [err413];
                                                             }
                                                             else {
-                                                                vErrors.push(err438);
+                                                                vErrors.push(err413);
                                                             }
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data187.scopes !== undefined) {
-                                                        let data190 = data187.scopes;
-                                                        if (Array.isArray(data190)) {
-                                                            const len45 = data190.length;
-                                                            for (let i45 = 0; i45 < len45; i45++) {
-                                                                let data191 = data190[i45];
-                                                                if (typeof data191 !== "string") {
-                                                                    const err439 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/scopes/" + i45, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items, data: data191 };
+                                                    if (data175.serviceControlPolicies !== undefined) {
+                                                        let data178 = data175.serviceControlPolicies;
+                                                        if (Array.isArray(data178)) {
+                                                            const len42 = data178.length;
+                                                            for (let i42 = 0; i42 < len42; i42++) {
+                                                                let data179 = data178[i42];
+                                                                const _errs478 = errors;
+                                                                let valid144 = false;
+                                                                const _errs479 = errors;
+                                                                if (data179 && typeof data179 == "object" && !Array.isArray(data179)) {
+                                                                    if (data179.file === undefined) {
+                                                                        const err414 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/serviceControlPolicies/" + i42, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/serviceControlPolicies/items/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[0], data: data179 };
+                                                                        if (vErrors === null) {
+                                                                            vErrors = [err414];
+                                                                        }
+                                                                        else {
+                                                                            vErrors.push(err414);
+                                                                        }
+                                                                        errors++;
+                                                                    }
+                                                                    for (const key35 in data179) {
+                                                                        if (!(key35 === "file")) {
+                                                                            const err415 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/serviceControlPolicies/" + i42, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/serviceControlPolicies/items/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key35 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[0], data: data179 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err415];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err415);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data179.file !== undefined) {
+                                                                        let data180 = data179.file;
+                                                                        if (typeof data180 === "string") {
+                                                                            if (func2(data180) < 1) {
+                                                                                const err416 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/serviceControlPolicies/" + i42 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/serviceControlPolicies/items/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[0].properties.file, data: data180 };
+                                                                                if (vErrors === null) {
+                                                                                    vErrors = [err416];
+                                                                                }
+                                                                                else {
+                                                                                    vErrors.push(err416);
+                                                                                }
+                                                                                errors++;
+                                                                            }
+                                                                        }
+                                                                        else {
+                                                                            const err417 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/serviceControlPolicies/" + i42 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/serviceControlPolicies/items/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[0].properties.file, data: data180 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err417];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err417);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                }
+                                                                else {
+                                                                    const err418 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/serviceControlPolicies/" + i42, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/serviceControlPolicies/items/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[0], data: data179 };
                                                                     if (vErrors === null) {
-                                                                        vErrors = [err439];
+                                                                        vErrors = [err418];
                                                                     }
                                                                     else {
-                                                                        vErrors.push(err439);
+                                                                        vErrors.push(err418);
                                                                     }
                                                                     errors++;
+                                                                }
+                                                                var _valid13 = _errs479 === errors;
+                                                                valid144 = valid144 || _valid13;
+                                                                if (!valid144) {
+                                                                    const _errs484 = errors;
+                                                                    if (!(data179 && typeof data179 == "object" && !Array.isArray(data179))) {
+                                                                        const err419 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/serviceControlPolicies/" + i42, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/serviceControlPolicies/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[1], data: data179 };
+                                                                        if (vErrors === null) {
+                                                                            vErrors = [err419];
+                                                                        }
+                                                                        else {
+                                                                            vErrors.push(err419);
+                                                                        }
+                                                                        errors++;
+                                                                    }
+                                                                    var _valid13 = _errs484 === errors;
+                                                                    valid144 = valid144 || _valid13;
+                                                                    if (!valid144) {
+                                                                        const _errs486 = errors;
+                                                                        if (typeof data179 !== "string") {
+                                                                            const err420 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/serviceControlPolicies/" + i42, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/serviceControlPolicies/items/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf[2], data: data179 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err420];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err420);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                        var _valid13 = _errs486 === errors;
+                                                                        valid144 = valid144 || _valid13;
+                                                                    }
+                                                                }
+                                                                if (!valid144) {
+                                                                    const err421 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/serviceControlPolicies/" + i42, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/serviceControlPolicies/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.items, data: data179 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err421];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err421);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                                else {
+                                                                    errors = _errs478;
+                                                                    if (vErrors !== null) {
+                                                                        if (_errs478) {
+                                                                            vErrors.length = _errs478;
+                                                                        }
+                                                                        else {
+                                                                            vErrors = null;
+                                                                        }
+                                                                    }
                                                                 }
                                                             }
                                                         }
                                                         else {
-                                                            const err440 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44 + "/scopes", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes, data: data190 };
+                                                            const err422 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/serviceControlPolicies", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/serviceControlPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.serviceControlPolicies, data: data178 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err440];
+                                                                vErrors = [err422];
                                                             }
                                                             else {
-                                                                vErrors.push(err440);
+                                                                vErrors.push(err422);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data175.resourceControlPolicies !== undefined) {
+                                                        let data181 = data175.resourceControlPolicies;
+                                                        if (Array.isArray(data181)) {
+                                                            const len43 = data181.length;
+                                                            for (let i43 = 0; i43 < len43; i43++) {
+                                                                let data182 = data181[i43];
+                                                                const _errs491 = errors;
+                                                                let valid148 = false;
+                                                                const _errs492 = errors;
+                                                                if (data182 && typeof data182 == "object" && !Array.isArray(data182)) {
+                                                                    if (data182.file === undefined) {
+                                                                        const err423 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/resourceControlPolicies/" + i43, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/resourceControlPolicies/items/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[0].required, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[0], data: data182 };
+                                                                        if (vErrors === null) {
+                                                                            vErrors = [err423];
+                                                                        }
+                                                                        else {
+                                                                            vErrors.push(err423);
+                                                                        }
+                                                                        errors++;
+                                                                    }
+                                                                    for (const key36 in data182) {
+                                                                        if (!(key36 === "file")) {
+                                                                            const err424 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/resourceControlPolicies/" + i43, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/resourceControlPolicies/items/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key36 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[0], data: data182 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err424];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err424);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data182.file !== undefined) {
+                                                                        let data183 = data182.file;
+                                                                        if (typeof data183 === "string") {
+                                                                            if (func2(data183) < 1) {
+                                                                                const err425 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/resourceControlPolicies/" + i43 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/resourceControlPolicies/items/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[0].properties.file, data: data183 };
+                                                                                if (vErrors === null) {
+                                                                                    vErrors = [err425];
+                                                                                }
+                                                                                else {
+                                                                                    vErrors.push(err425);
+                                                                                }
+                                                                                errors++;
+                                                                            }
+                                                                        }
+                                                                        else {
+                                                                            const err426 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/resourceControlPolicies/" + i43 + "/file", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/resourceControlPolicies/items/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[0].properties.file, data: data183 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err426];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err426);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                }
+                                                                else {
+                                                                    const err427 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/resourceControlPolicies/" + i43, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/resourceControlPolicies/items/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[0].type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[0], data: data182 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err427];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err427);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                                var _valid14 = _errs492 === errors;
+                                                                valid148 = valid148 || _valid14;
+                                                                if (!valid148) {
+                                                                    const _errs497 = errors;
+                                                                    if (!(data182 && typeof data182 == "object" && !Array.isArray(data182))) {
+                                                                        const err428 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/resourceControlPolicies/" + i43, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/resourceControlPolicies/items/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[1].type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[1], data: data182 };
+                                                                        if (vErrors === null) {
+                                                                            vErrors = [err428];
+                                                                        }
+                                                                        else {
+                                                                            vErrors.push(err428);
+                                                                        }
+                                                                        errors++;
+                                                                    }
+                                                                    var _valid14 = _errs497 === errors;
+                                                                    valid148 = valid148 || _valid14;
+                                                                    if (!valid148) {
+                                                                        const _errs499 = errors;
+                                                                        if (typeof data182 !== "string") {
+                                                                            const err429 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/resourceControlPolicies/" + i43, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/resourceControlPolicies/items/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[2].type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf[2], data: data182 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err429];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err429);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                        var _valid14 = _errs499 === errors;
+                                                                        valid148 = valid148 || _valid14;
+                                                                    }
+                                                                }
+                                                                if (!valid148) {
+                                                                    const err430 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/resourceControlPolicies/" + i43, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/resourceControlPolicies/items/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items.anyOf, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.items, data: data182 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err430];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err430);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                                else {
+                                                                    errors = _errs491;
+                                                                    if (vErrors !== null) {
+                                                                        if (_errs491) {
+                                                                            vErrors.length = _errs491;
+                                                                        }
+                                                                        else {
+                                                                            vErrors = null;
+                                                                        }
+                                                                    }
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err431 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/resourceControlPolicies", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/resourceControlPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.resourceControlPolicies, data: data181 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err431];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err431);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data175.unreadable !== undefined) {
+                                                        let data184 = data175.unreadable;
+                                                        if (typeof data184 !== "string") {
+                                                            const err432 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41 + "/unreadable", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.properties.unreadable, data: data184 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err432];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err432);
                                                             }
                                                             errors++;
                                                         }
                                                     }
                                                 }
                                                 else {
-                                                    const err441 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data187 };
+                                                    const err433 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units/" + i41, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.items, data: data175 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err441];
+                                                        vErrors = [err433];
                                                     }
                                                     else {
-                                                        vErrors.push(err441);
+                                                        vErrors.push(err433);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err442 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/nodePools", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools, data: data186 };
+                                            const err434 = { instancePath: instancePath + "/facts/aws/organizations/" + i40 + "/units", schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/properties/units/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items.properties.units, data: data174 };
+                                            if (vErrors === null) {
+                                                vErrors = [err434];
+                                            }
+                                            else {
+                                                vErrors.push(err434);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err435 = { instancePath: instancePath + "/facts/aws/organizations/" + i40, schemaPath: "#/properties/facts/properties/aws/properties/organizations/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.properties.organizations.items.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations.items, data: data171 };
+                                    if (vErrors === null) {
+                                        vErrors = [err435];
+                                    }
+                                    else {
+                                        vErrors.push(err435);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err436 = { instancePath: instancePath + "/facts/aws/organizations", schemaPath: "#/properties/facts/properties/aws/properties/organizations/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.aws.properties.organizations.type, parentSchema: schema11.properties.facts.properties.aws.properties.organizations, data: data170 };
+                            if (vErrors === null) {
+                                vErrors = [err436];
+                            }
+                            else {
+                                vErrors.push(err436);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err437 = { instancePath: instancePath + "/facts/aws", schemaPath: "#/properties/facts/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.aws.type, parentSchema: schema11.properties.facts.properties.aws, data: data116 };
+                    if (vErrors === null) {
+                        vErrors = [err437];
+                    }
+                    else {
+                        vErrors.push(err437);
+                    }
+                    errors++;
+                }
+            }
+            if (data115.gcp !== undefined) {
+                let data185 = data115.gcp;
+                if (data185 && typeof data185 == "object" && !Array.isArray(data185)) {
+                    for (const key37 in data185) {
+                        if (!(((((((key37 === "projects") || (key37 === "iamPolicies")) || (key37 === "roles")) || (key37 === "clusters")) || (key37 === "groups")) || (key37 === "denyPolicies")) || (key37 === "principalAccessBoundaries"))) {
+                            const err438 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key37 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp, data: data185 };
+                            if (vErrors === null) {
+                                vErrors = [err438];
+                            }
+                            else {
+                                vErrors.push(err438);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data185.projects !== undefined) {
+                        let data186 = data185.projects;
+                        if (Array.isArray(data186)) {
+                            const len44 = data186.length;
+                            for (let i44 = 0; i44 < len44; i44++) {
+                                let data187 = data186[i44];
+                                if (data187 && typeof data187 == "object" && !Array.isArray(data187)) {
+                                    if (data187.id === undefined) {
+                                        const err439 = { instancePath: instancePath + "/facts/gcp/projects/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property '" + "id" + "'", schema: schema11.properties.facts.properties.gcp.properties.projects.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data187 };
+                                        if (vErrors === null) {
+                                            vErrors = [err439];
+                                        }
+                                        else {
+                                            vErrors.push(err439);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key38 in data187) {
+                                        if (!(((((key38 === "id") || (key38 === "number")) || (key38 === "gcrBackend")) || (key38 === "ancestors")) || (key38 === "unreadable"))) {
+                                            const err440 = { instancePath: instancePath + "/facts/gcp/projects/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key38 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data187 };
+                                            if (vErrors === null) {
+                                                vErrors = [err440];
+                                            }
+                                            else {
+                                                vErrors.push(err440);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data187.id !== undefined) {
+                                        let data188 = data187.id;
+                                        if (typeof data188 === "string") {
+                                            if (func2(data188) < 1) {
+                                                const err441 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data188 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err441];
+                                                }
+                                                else {
+                                                    vErrors.push(err441);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err442 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/id", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.id, data: data188 };
                                             if (vErrors === null) {
                                                 vErrors = [err442];
                                             }
@@ -9323,115 +9396,125 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data182.unreadable !== undefined) {
-                                        let data192 = data182.unreadable;
-                                        if (typeof data192 !== "string") {
-                                            const err443 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable, data: data192 };
-                                            if (vErrors === null) {
-                                                vErrors = [err443];
-                                            }
-                                            else {
-                                                vErrors.push(err443);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                }
-                                else {
-                                    const err444 = { instancePath: instancePath + "/facts/gcp/clusters/" + i43, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data182 };
-                                    if (vErrors === null) {
-                                        vErrors = [err444];
-                                    }
-                                    else {
-                                        vErrors.push(err444);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        else {
-                            const err445 = { instancePath: instancePath + "/facts/gcp/clusters", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters, data: data181 };
-                            if (vErrors === null) {
-                                vErrors = [err445];
-                            }
-                            else {
-                                vErrors.push(err445);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data161.groups !== undefined) {
-                        let data193 = data161.groups;
-                        if (Array.isArray(data193)) {
-                            const len46 = data193.length;
-                            for (let i46 = 0; i46 < len46; i46++) {
-                                let data194 = data193[i46];
-                                if (data194 && typeof data194 == "object" && !Array.isArray(data194)) {
-                                    if (data194.email === undefined) {
-                                        const err446 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data194 };
-                                        if (vErrors === null) {
-                                            vErrors = [err446];
-                                        }
-                                        else {
-                                            vErrors.push(err446);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data194.members === undefined) {
-                                        const err447 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "members" }, message: "must have required property '" + "members" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data194 };
-                                        if (vErrors === null) {
-                                            vErrors = [err447];
-                                        }
-                                        else {
-                                            vErrors.push(err447);
-                                        }
-                                        errors++;
-                                    }
-                                    for (const key38 in data194) {
-                                        if (!((key38 === "email") || (key38 === "members"))) {
-                                            const err448 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key38 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data194 };
-                                            if (vErrors === null) {
-                                                vErrors = [err448];
-                                            }
-                                            else {
-                                                vErrors.push(err448);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data194.email !== undefined) {
-                                        let data195 = data194.email;
-                                        if (typeof data195 === "string") {
-                                            if (func2(data195) < 3) {
-                                                const err449 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data195 };
+                                    if (data187.number !== undefined) {
+                                        let data189 = data187.number;
+                                        if (typeof data189 === "string") {
+                                            if (!pattern23.test(data189)) {
+                                                const err443 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/pattern", keyword: "pattern", params: { pattern: "^[0-9]+$" }, message: "must match pattern \"" + "^[0-9]+$" + "\"", schema: "^[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data189 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err449];
+                                                    vErrors = [err443];
                                                 }
                                                 else {
-                                                    vErrors.push(err449);
+                                                    vErrors.push(err443);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err450 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data195 };
+                                            const err444 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/number", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/number/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.number, data: data189 };
                                             if (vErrors === null) {
-                                                vErrors = [err450];
+                                                vErrors = [err444];
                                             }
                                             else {
-                                                vErrors.push(err450);
+                                                vErrors.push(err444);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data194.members !== undefined) {
-                                        let data196 = data194.members;
-                                        if (Array.isArray(data196)) {
-                                            const len47 = data196.length;
-                                            for (let i47 = 0; i47 < len47; i47++) {
-                                                let data197 = data196[i47];
-                                                if (typeof data197 !== "string") {
-                                                    const err451 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/members/" + i47, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items, data: data197 };
+                                    if (data187.gcrBackend !== undefined) {
+                                        let data190 = data187.gcrBackend;
+                                        const _errs516 = errors;
+                                        let valid154 = false;
+                                        const _errs517 = errors;
+                                        if (typeof data190 !== "string") {
+                                            const err445 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data190 };
+                                            if (vErrors === null) {
+                                                vErrors = [err445];
+                                            }
+                                            else {
+                                                vErrors.push(err445);
+                                            }
+                                            errors++;
+                                        }
+                                        if ("artifact-registry" !== data190) {
+                                            const err446 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/0/const", keyword: "const", params: { allowedValue: "artifact-registry" }, message: "must be equal to constant", schema: "artifact-registry", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[0], data: data190 };
+                                            if (vErrors === null) {
+                                                vErrors = [err446];
+                                            }
+                                            else {
+                                                vErrors.push(err446);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid15 = _errs517 === errors;
+                                        valid154 = valid154 || _valid15;
+                                        if (!valid154) {
+                                            const _errs519 = errors;
+                                            if (typeof data190 !== "string") {
+                                                const err447 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data190 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err447];
+                                                }
+                                                else {
+                                                    vErrors.push(err447);
+                                                }
+                                                errors++;
+                                            }
+                                            if ("storage" !== data190) {
+                                                const err448 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf/1/const", keyword: "const", params: { allowedValue: "storage" }, message: "must be equal to constant", schema: "storage", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf[1], data: data190 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err448];
+                                                }
+                                                else {
+                                                    vErrors.push(err448);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid15 = _errs519 === errors;
+                                            valid154 = valid154 || _valid15;
+                                        }
+                                        if (!valid154) {
+                                            const err449 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/gcrBackend", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/gcrBackend/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.gcrBackend, data: data190 };
+                                            if (vErrors === null) {
+                                                vErrors = [err449];
+                                            }
+                                            else {
+                                                vErrors.push(err449);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs516;
+                                            if (vErrors !== null) {
+                                                if (_errs516) {
+                                                    vErrors.length = _errs516;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data187.ancestors !== undefined) {
+                                        let data191 = data187.ancestors;
+                                        if (Array.isArray(data191)) {
+                                            const len45 = data191.length;
+                                            for (let i45 = 0; i45 < len45; i45++) {
+                                                let data192 = data191[i45];
+                                                if (typeof data192 === "string") {
+                                                    if (!pattern49.test(data192)) {
+                                                        const err450 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/ancestors/" + i45, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/pattern", keyword: "pattern", params: { pattern: "^(folders|organizations)/[0-9]+$" }, message: "must match pattern \"" + "^(folders|organizations)/[0-9]+$" + "\"", schema: "^(folders|organizations)/[0-9]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data192 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err450];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err450);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                }
+                                                else {
+                                                    const err451 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/ancestors/" + i45, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.items, data: data192 };
                                                     if (vErrors === null) {
                                                         vErrors = [err451];
                                                     }
@@ -9443,7 +9526,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             }
                                         }
                                         else {
-                                            const err452 = { instancePath: instancePath + "/facts/gcp/groups/" + i46 + "/members", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members, data: data196 };
+                                            const err452 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/ancestors", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/ancestors/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.ancestors, data: data191 };
                                             if (vErrors === null) {
                                                 vErrors = [err452];
                                             }
@@ -9453,561 +9536,543 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
+                                    if (data187.unreadable !== undefined) {
+                                        let data193 = data187.unreadable;
+                                        if (typeof data193 !== "string") {
+                                            const err453 = { instancePath: instancePath + "/facts/gcp/projects/" + i44 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items.properties.unreadable, data: data193 };
+                                            if (vErrors === null) {
+                                                vErrors = [err453];
+                                            }
+                                            else {
+                                                vErrors.push(err453);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
                                 else {
-                                    const err453 = { instancePath: instancePath + "/facts/gcp/groups/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.groups.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data194 };
+                                    const err454 = { instancePath: instancePath + "/facts/gcp/projects/" + i44, schemaPath: "#/properties/facts/properties/gcp/properties/projects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.projects.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects.items, data: data187 };
                                     if (vErrors === null) {
-                                        vErrors = [err453];
+                                        vErrors = [err454];
                                     }
                                     else {
-                                        vErrors.push(err453);
+                                        vErrors.push(err454);
                                     }
                                     errors++;
                                 }
                             }
                         }
                         else {
-                            const err454 = { instancePath: instancePath + "/facts/gcp/groups", schemaPath: "#/properties/facts/properties/gcp/properties/groups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups, data: data193 };
+                            const err455 = { instancePath: instancePath + "/facts/gcp/projects", schemaPath: "#/properties/facts/properties/gcp/properties/projects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.projects.type, parentSchema: schema11.properties.facts.properties.gcp.properties.projects, data: data186 };
                             if (vErrors === null) {
-                                vErrors = [err454];
+                                vErrors = [err455];
                             }
                             else {
-                                vErrors.push(err454);
+                                vErrors.push(err455);
                             }
                             errors++;
                         }
                     }
-                    if (data161.denyPolicies !== undefined) {
-                        let data198 = data161.denyPolicies;
-                        if (Array.isArray(data198)) {
-                            const len48 = data198.length;
-                            for (let i48 = 0; i48 < len48; i48++) {
-                                let data199 = data198[i48];
-                                if (data199 && typeof data199 == "object" && !Array.isArray(data199)) {
-                                    if (data199.attachmentPoint === undefined) {
-                                        const err455 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/required", keyword: "required", params: { missingProperty: "attachmentPoint" }, message: "must have required property '" + "attachmentPoint" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data199 };
+                    if (data185.iamPolicies !== undefined) {
+                        let data194 = data185.iamPolicies;
+                        if (Array.isArray(data194)) {
+                            const len46 = data194.length;
+                            for (let i46 = 0; i46 < len46; i46++) {
+                                let data195 = data194[i46];
+                                if (data195 && typeof data195 == "object" && !Array.isArray(data195)) {
+                                    if (data195.resource === undefined) {
+                                        const err456 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/required", keyword: "required", params: { missingProperty: "resource" }, message: "must have required property '" + "resource" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data195 };
                                         if (vErrors === null) {
-                                            vErrors = [err455];
+                                            vErrors = [err456];
                                         }
                                         else {
-                                            vErrors.push(err455);
+                                            vErrors.push(err456);
                                         }
                                         errors++;
                                     }
-                                    for (const key39 in data199) {
-                                        if (!(((key39 === "attachmentPoint") || (key39 === "policies")) || (key39 === "unreadable"))) {
-                                            const err456 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key39 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data199 };
+                                    for (const key39 in data195) {
+                                        if (!(((key39 === "resource") || (key39 === "policy")) || (key39 === "unreadable"))) {
+                                            const err457 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key39 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data195 };
                                             if (vErrors === null) {
-                                                vErrors = [err456];
+                                                vErrors = [err457];
                                             }
                                             else {
-                                                vErrors.push(err456);
+                                                vErrors.push(err457);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data199.attachmentPoint !== undefined) {
-                                        let data200 = data199.attachmentPoint;
-                                        if (typeof data200 === "string") {
-                                            if (!pattern47.test(data200)) {
-                                                const err457 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/attachmentPoint", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/attachmentPoint/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" + "\"", schema: "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint, data: data200 };
+                                    if (data195.resource !== undefined) {
+                                        let data196 = data195.resource;
+                                        if (typeof data196 === "string") {
+                                            if (!pattern50.test(data196)) {
+                                                const err458 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$" + "\"", schema: "^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data196 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err457];
+                                                    vErrors = [err458];
                                                 }
                                                 else {
-                                                    vErrors.push(err457);
+                                                    vErrors.push(err458);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err458 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/attachmentPoint", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/attachmentPoint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint, data: data200 };
+                                            const err459 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46 + "/resource", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/resource/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.resource, data: data196 };
                                             if (vErrors === null) {
-                                                vErrors = [err458];
+                                                vErrors = [err459];
                                             }
                                             else {
-                                                vErrors.push(err458);
+                                                vErrors.push(err459);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data199.policies !== undefined) {
-                                        let data201 = data199.policies;
-                                        if (Array.isArray(data201)) {
-                                            const len49 = data201.length;
-                                            for (let i49 = 0; i49 < len49; i49++) {
-                                                let data202 = data201[i49];
-                                                if (data202 && typeof data202 == "object" && !Array.isArray(data202)) {
-                                                    for (const key40 in data202) {
-                                                        if (!(func13.call(schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties, key40))) {
-                                                            const err459 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key40 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items, data: data202 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err459];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err459);
-                                                            }
-                                                            errors++;
-                                                        }
+                                    if (data195.policy !== undefined) {
+                                        let data197 = data195.policy;
+                                        const _errs535 = errors;
+                                        let valid160 = false;
+                                        const _errs536 = errors;
+                                        if (data197 && typeof data197 == "object" && !Array.isArray(data197)) {
+                                            if (data197.file === undefined) {
+                                                const err460 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property '" + "file" + "'", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].required, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data197 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err460];
+                                                }
+                                                else {
+                                                    vErrors.push(err460);
+                                                }
+                                                errors++;
+                                            }
+                                            for (const key40 in data197) {
+                                                if (!(key40 === "file")) {
+                                                    const err461 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key40 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data197 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err461];
                                                     }
-                                                    if (data202.name !== undefined) {
-                                                        let data203 = data202.name;
-                                                        if (typeof data203 !== "string") {
-                                                            const err460 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.name, data: data203 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err460];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err460);
-                                                            }
-                                                            errors++;
-                                                        }
+                                                    else {
+                                                        vErrors.push(err461);
                                                     }
-                                                    if (data202.uid !== undefined) {
-                                                        let data204 = data202.uid;
-                                                        if (typeof data204 !== "string") {
-                                                            const err461 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/uid", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.uid.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.uid, data: data204 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err461];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err461);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data202.kind !== undefined) {
-                                                        let data205 = data202.kind;
-                                                        if (typeof data205 !== "string") {
-                                                            const err462 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/kind", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.kind, data: data205 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err462];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err462);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data202.displayName !== undefined) {
-                                                        let data206 = data202.displayName;
-                                                        if (typeof data206 !== "string") {
-                                                            const err463 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/displayName", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.displayName.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.displayName, data: data206 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err463];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err463);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data202.etag !== undefined) {
-                                                        let data207 = data202.etag;
-                                                        if (typeof data207 !== "string") {
-                                                            const err464 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/etag", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/etag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.etag.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.etag, data: data207 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err464];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err464);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data202.createTime !== undefined) {
-                                                        let data208 = data202.createTime;
-                                                        if (typeof data208 !== "string") {
-                                                            const err465 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/createTime", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/createTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.createTime.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.createTime, data: data208 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err465];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err465);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data202.updateTime !== undefined) {
-                                                        let data209 = data202.updateTime;
-                                                        if (typeof data209 !== "string") {
-                                                            const err466 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/updateTime", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/updateTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.updateTime.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.updateTime, data: data209 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err466];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err466);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data202.annotations !== undefined) {
-                                                        let data210 = data202.annotations;
-                                                        if (data210 && typeof data210 == "object" && !Array.isArray(data210)) {
-                                                            for (const key41 in data210) {
-                                                                if (pattern13.test(key41)) {
-                                                                    let data211 = data210[key41];
-                                                                    if (typeof data211 !== "string") {
-                                                                        const err467 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/annotations/" + key41.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/annotations/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.patternProperties["^(.*)$"], data: data211 };
-                                                                        if (vErrors === null) {
-                                                                            vErrors = [err467];
-                                                                        }
-                                                                        else {
-                                                                            vErrors.push(err467);
-                                                                        }
-                                                                        errors++;
-                                                                    }
-                                                                }
-                                                            }
+                                                    errors++;
+                                                }
+                                            }
+                                            if (data197.file !== undefined) {
+                                                let data198 = data197.file;
+                                                if (typeof data198 === "string") {
+                                                    if (func2(data198) < 1) {
+                                                        const err462 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data198 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err462];
                                                         }
                                                         else {
-                                                            const err468 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/annotations", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations, data: data210 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err468];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err468);
-                                                            }
-                                                            errors++;
+                                                            vErrors.push(err462);
                                                         }
+                                                        errors++;
                                                     }
-                                                    if (data202.rules !== undefined) {
-                                                        let data212 = data202.rules;
-                                                        if (Array.isArray(data212)) {
-                                                            const len50 = data212.length;
-                                                            for (let i50 = 0; i50 < len50; i50++) {
-                                                                let data213 = data212[i50];
-                                                                if (data213 && typeof data213 == "object" && !Array.isArray(data213)) {
-                                                                    if (data213.denyRule === undefined) {
-                                                                        const err469 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/required", keyword: "required", params: { missingProperty: "denyRule" }, message: "must have required property '" + "denyRule" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data213 };
-                                                                        if (vErrors === null) {
-                                                                            vErrors = [err469];
-                                                                        }
-                                                                        else {
-                                                                            vErrors.push(err469);
-                                                                        }
-                                                                        errors++;
-                                                                    }
-                                                                    for (const key42 in data213) {
-                                                                        if (!((key42 === "description") || (key42 === "denyRule"))) {
-                                                                            const err470 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key42 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data213 };
-                                                                            if (vErrors === null) {
-                                                                                vErrors = [err470];
-                                                                            }
-                                                                            else {
-                                                                                vErrors.push(err470);
-                                                                            }
-                                                                            errors++;
-                                                                        }
-                                                                    }
-                                                                    if (data213.description !== undefined) {
-                                                                        let data214 = data213.description;
-                                                                        if (typeof data214 !== "string") {
-                                                                            const err471 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/description", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.description, data: data214 };
-                                                                            if (vErrors === null) {
-                                                                                vErrors = [err471];
-                                                                            }
-                                                                            else {
-                                                                                vErrors.push(err471);
-                                                                            }
-                                                                            errors++;
-                                                                        }
-                                                                    }
-                                                                    if (data213.denyRule !== undefined) {
-                                                                        let data215 = data213.denyRule;
-                                                                        if (data215 && typeof data215 == "object" && !Array.isArray(data215)) {
-                                                                            for (const key43 in data215) {
-                                                                                if (!(((((key43 === "deniedPrincipals") || (key43 === "exceptionPrincipals")) || (key43 === "deniedPermissions")) || (key43 === "exceptionPermissions")) || (key43 === "denialCondition"))) {
-                                                                                    const err472 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key43 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule, data: data215 };
-                                                                                    if (vErrors === null) {
-                                                                                        vErrors = [err472];
-                                                                                    }
-                                                                                    else {
-                                                                                        vErrors.push(err472);
-                                                                                    }
-                                                                                    errors++;
-                                                                                }
-                                                                            }
-                                                                            if (data215.deniedPrincipals !== undefined) {
-                                                                                let data216 = data215.deniedPrincipals;
-                                                                                if (Array.isArray(data216)) {
-                                                                                    const len51 = data216.length;
-                                                                                    for (let i51 = 0; i51 < len51; i51++) {
-                                                                                        let data217 = data216[i51];
-                                                                                        if (typeof data217 === "string") {
-                                                                                            if (func2(data217) < 1) {
-                                                                                                const err473 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals/" + i51, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items, data: data217 };
-                                                                                                if (vErrors === null) {
-                                                                                                    vErrors = [err473];
-                                                                                                }
-                                                                                                else {
-                                                                                                    vErrors.push(err473);
-                                                                                                }
-                                                                                                errors++;
-                                                                                            }
-                                                                                        }
-                                                                                        else {
-                                                                                            const err474 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals/" + i51, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items, data: data217 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err474];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err474);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                }
-                                                                                else {
-                                                                                    const err475 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPrincipals", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals, data: data216 };
-                                                                                    if (vErrors === null) {
-                                                                                        vErrors = [err475];
-                                                                                    }
-                                                                                    else {
-                                                                                        vErrors.push(err475);
-                                                                                    }
-                                                                                    errors++;
-                                                                                }
-                                                                            }
-                                                                            if (data215.exceptionPrincipals !== undefined) {
-                                                                                let data218 = data215.exceptionPrincipals;
-                                                                                if (Array.isArray(data218)) {
-                                                                                    const len52 = data218.length;
-                                                                                    for (let i52 = 0; i52 < len52; i52++) {
-                                                                                        let data219 = data218[i52];
-                                                                                        if (typeof data219 === "string") {
-                                                                                            if (func2(data219) < 1) {
-                                                                                                const err476 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items, data: data219 };
-                                                                                                if (vErrors === null) {
-                                                                                                    vErrors = [err476];
-                                                                                                }
-                                                                                                else {
-                                                                                                    vErrors.push(err476);
-                                                                                                }
-                                                                                                errors++;
-                                                                                            }
-                                                                                        }
-                                                                                        else {
-                                                                                            const err477 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items, data: data219 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err477];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err477);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                }
-                                                                                else {
-                                                                                    const err478 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPrincipals", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals, data: data218 };
-                                                                                    if (vErrors === null) {
-                                                                                        vErrors = [err478];
-                                                                                    }
-                                                                                    else {
-                                                                                        vErrors.push(err478);
-                                                                                    }
-                                                                                    errors++;
-                                                                                }
-                                                                            }
-                                                                            if (data215.deniedPermissions !== undefined) {
-                                                                                let data220 = data215.deniedPermissions;
-                                                                                if (Array.isArray(data220)) {
-                                                                                    const len53 = data220.length;
-                                                                                    for (let i53 = 0; i53 < len53; i53++) {
-                                                                                        let data221 = data220[i53];
-                                                                                        if (typeof data221 === "string") {
-                                                                                            if (!pattern49.test(data221)) {
-                                                                                                const err479 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions/" + i53, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" }, message: "must match pattern \"" + "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" + "\"", schema: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items, data: data221 };
-                                                                                                if (vErrors === null) {
-                                                                                                    vErrors = [err479];
-                                                                                                }
-                                                                                                else {
-                                                                                                    vErrors.push(err479);
-                                                                                                }
-                                                                                                errors++;
-                                                                                            }
-                                                                                        }
-                                                                                        else {
-                                                                                            const err480 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions/" + i53, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items, data: data221 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err480];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err480);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                }
-                                                                                else {
-                                                                                    const err481 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/deniedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions, data: data220 };
-                                                                                    if (vErrors === null) {
-                                                                                        vErrors = [err481];
-                                                                                    }
-                                                                                    else {
-                                                                                        vErrors.push(err481);
-                                                                                    }
-                                                                                    errors++;
-                                                                                }
-                                                                            }
-                                                                            if (data215.exceptionPermissions !== undefined) {
-                                                                                let data222 = data215.exceptionPermissions;
-                                                                                if (Array.isArray(data222)) {
-                                                                                    const len54 = data222.length;
-                                                                                    for (let i54 = 0; i54 < len54; i54++) {
-                                                                                        let data223 = data222[i54];
-                                                                                        if (typeof data223 === "string") {
-                                                                                            if (!pattern49.test(data223)) {
-                                                                                                const err482 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions/" + i54, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" }, message: "must match pattern \"" + "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" + "\"", schema: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items, data: data223 };
-                                                                                                if (vErrors === null) {
-                                                                                                    vErrors = [err482];
-                                                                                                }
-                                                                                                else {
-                                                                                                    vErrors.push(err482);
-                                                                                                }
-                                                                                                errors++;
-                                                                                            }
-                                                                                        }
-                                                                                        else {
-                                                                                            const err483 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions/" + i54, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items, data: data223 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err483];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err483);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                }
-                                                                                else {
-                                                                                    const err484 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/exceptionPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions, data: data222 };
-                                                                                    if (vErrors === null) {
-                                                                                        vErrors = [err484];
-                                                                                    }
-                                                                                    else {
-                                                                                        vErrors.push(err484);
-                                                                                    }
-                                                                                    errors++;
-                                                                                }
-                                                                            }
-                                                                            if (data215.denialCondition !== undefined) {
-                                                                                let data224 = data215.denialCondition;
-                                                                                if (data224 && typeof data224 == "object" && !Array.isArray(data224)) {
-                                                                                    if (data224.expression === undefined) {
-                                                                                        const err485 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property '" + "expression" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data224 };
-                                                                                        if (vErrors === null) {
-                                                                                            vErrors = [err485];
-                                                                                        }
-                                                                                        else {
-                                                                                            vErrors.push(err485);
-                                                                                        }
-                                                                                        errors++;
-                                                                                    }
-                                                                                    for (const key44 in data224) {
-                                                                                        if (!((((key44 === "expression") || (key44 === "title")) || (key44 === "description")) || (key44 === "location"))) {
-                                                                                            const err486 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key44 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data224 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err486];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err486);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                    if (data224.expression !== undefined) {
-                                                                                        let data225 = data224.expression;
-                                                                                        if (typeof data225 !== "string") {
-                                                                                            const err487 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/expression", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/expression/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.expression.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.expression, data: data225 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err487];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err487);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                    if (data224.title !== undefined) {
-                                                                                        let data226 = data224.title;
-                                                                                        if (typeof data226 !== "string") {
-                                                                                            const err488 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/title", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.title.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.title, data: data226 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err488];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err488);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                    if (data224.description !== undefined) {
-                                                                                        let data227 = data224.description;
-                                                                                        if (typeof data227 !== "string") {
-                                                                                            const err489 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/description", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.description, data: data227 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err489];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err489);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                    if (data224.location !== undefined) {
-                                                                                        let data228 = data224.location;
-                                                                                        if (typeof data228 !== "string") {
-                                                                                            const err490 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition/location", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.location, data: data228 };
-                                                                                            if (vErrors === null) {
-                                                                                                vErrors = [err490];
-                                                                                            }
-                                                                                            else {
-                                                                                                vErrors.push(err490);
-                                                                                            }
-                                                                                            errors++;
-                                                                                        }
-                                                                                    }
-                                                                                }
-                                                                                else {
-                                                                                    const err491 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data224 };
-                                                                                    if (vErrors === null) {
-                                                                                        vErrors = [err491];
-                                                                                    }
-                                                                                    else {
-                                                                                        vErrors.push(err491);
-                                                                                    }
-                                                                                    errors++;
-                                                                                }
-                                                                            }
-                                                                        }
-                                                                        else {
-                                                                            const err492 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50 + "/denyRule", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule, data: data215 };
-                                                                            if (vErrors === null) {
-                                                                                vErrors = [err492];
-                                                                            }
-                                                                            else {
-                                                                                vErrors.push(err492);
-                                                                            }
-                                                                            errors++;
-                                                                        }
-                                                                    }
-                                                                }
-                                                                else {
-                                                                    const err493 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data213 };
-                                                                    if (vErrors === null) {
-                                                                        vErrors = [err493];
-                                                                    }
-                                                                    else {
-                                                                        vErrors.push(err493);
-                                                                    }
-                                                                    errors++;
-                                                                }
-                                                            }
+                                                }
+                                                else {
+                                                    const err463 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46 + "/policy/file", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/properties/file/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].properties.file, data: data198 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err463];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err463);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err464 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[0], data: data197 };
+                                            if (vErrors === null) {
+                                                vErrors = [err464];
+                                            }
+                                            else {
+                                                vErrors.push(err464);
+                                            }
+                                            errors++;
+                                        }
+                                        var _valid16 = _errs536 === errors;
+                                        valid160 = valid160 || _valid16;
+                                        if (!valid160) {
+                                            const _errs541 = errors;
+                                            if (!(data197 && typeof data197 == "object" && !Array.isArray(data197))) {
+                                                const err465 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[1], data: data197 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err465];
+                                                }
+                                                else {
+                                                    vErrors.push(err465);
+                                                }
+                                                errors++;
+                                            }
+                                            var _valid16 = _errs541 === errors;
+                                            valid160 = valid160 || _valid16;
+                                            if (!valid160) {
+                                                const _errs543 = errors;
+                                                if (typeof data197 !== "string") {
+                                                    const err466 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf/2/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2].type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf[2], data: data197 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err466];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err466);
+                                                    }
+                                                    errors++;
+                                                }
+                                                var _valid16 = _errs543 === errors;
+                                                valid160 = valid160 || _valid16;
+                                            }
+                                        }
+                                        if (!valid160) {
+                                            const err467 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46 + "/policy", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/policy/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy.anyOf, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.policy, data: data197 };
+                                            if (vErrors === null) {
+                                                vErrors = [err467];
+                                            }
+                                            else {
+                                                vErrors.push(err467);
+                                            }
+                                            errors++;
+                                        }
+                                        else {
+                                            errors = _errs535;
+                                            if (vErrors !== null) {
+                                                if (_errs535) {
+                                                    vErrors.length = _errs535;
+                                                }
+                                                else {
+                                                    vErrors = null;
+                                                }
+                                            }
+                                        }
+                                    }
+                                    if (data195.unreadable !== undefined) {
+                                        let data199 = data195.unreadable;
+                                        if (typeof data199 !== "string") {
+                                            const err468 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.properties.unreadable, data: data199 };
+                                            if (vErrors === null) {
+                                                vErrors = [err468];
+                                            }
+                                            else {
+                                                vErrors.push(err468);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err469 = { instancePath: instancePath + "/facts/gcp/iamPolicies/" + i46, schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies.items, data: data195 };
+                                    if (vErrors === null) {
+                                        vErrors = [err469];
+                                    }
+                                    else {
+                                        vErrors.push(err469);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err470 = { instancePath: instancePath + "/facts/gcp/iamPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/iamPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.iamPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.iamPolicies, data: data194 };
+                            if (vErrors === null) {
+                                vErrors = [err470];
+                            }
+                            else {
+                                vErrors.push(err470);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data185.roles !== undefined) {
+                        let data200 = data185.roles;
+                        if (Array.isArray(data200)) {
+                            const len47 = data200.length;
+                            for (let i47 = 0; i47 < len47; i47++) {
+                                let data201 = data200[i47];
+                                if (data201 && typeof data201 == "object" && !Array.isArray(data201)) {
+                                    if (data201.name === undefined) {
+                                        const err471 = { instancePath: instancePath + "/facts/gcp/roles/" + i47, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data201 };
+                                        if (vErrors === null) {
+                                            vErrors = [err471];
+                                        }
+                                        else {
+                                            vErrors.push(err471);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data201.includedPermissions === undefined) {
+                                        const err472 = { instancePath: instancePath + "/facts/gcp/roles/" + i47, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/required", keyword: "required", params: { missingProperty: "includedPermissions" }, message: "must have required property '" + "includedPermissions" + "'", schema: schema11.properties.facts.properties.gcp.properties.roles.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data201 };
+                                        if (vErrors === null) {
+                                            vErrors = [err472];
+                                        }
+                                        else {
+                                            vErrors.push(err472);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key41 in data201) {
+                                        if (!((key41 === "name") || (key41 === "includedPermissions"))) {
+                                            const err473 = { instancePath: instancePath + "/facts/gcp/roles/" + i47, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key41 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data201 };
+                                            if (vErrors === null) {
+                                                vErrors = [err473];
+                                            }
+                                            else {
+                                                vErrors.push(err473);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data201.name !== undefined) {
+                                        let data202 = data201.name;
+                                        if (typeof data202 === "string") {
+                                            if (!pattern51.test(data202)) {
+                                                const err474 = { instancePath: instancePath + "/facts/gcp/roles/" + i47 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^(projects|organizations)/[^/]+/roles/[^/]+$" }, message: "must match pattern \"" + "^(projects|organizations)/[^/]+/roles/[^/]+$" + "\"", schema: "^(projects|organizations)/[^/]+/roles/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data202 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err474];
+                                                }
+                                                else {
+                                                    vErrors.push(err474);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err475 = { instancePath: instancePath + "/facts/gcp/roles/" + i47 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.name, data: data202 };
+                                            if (vErrors === null) {
+                                                vErrors = [err475];
+                                            }
+                                            else {
+                                                vErrors.push(err475);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data201.includedPermissions !== undefined) {
+                                        let data203 = data201.includedPermissions;
+                                        if (Array.isArray(data203)) {
+                                            const len48 = data203.length;
+                                            for (let i48 = 0; i48 < len48; i48++) {
+                                                let data204 = data203[i48];
+                                                if (typeof data204 !== "string") {
+                                                    const err476 = { instancePath: instancePath + "/facts/gcp/roles/" + i47 + "/includedPermissions/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.items, data: data204 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err476];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err476);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err477 = { instancePath: instancePath + "/facts/gcp/roles/" + i47 + "/includedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/properties/includedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items.properties.includedPermissions, data: data203 };
+                                            if (vErrors === null) {
+                                                vErrors = [err477];
+                                            }
+                                            else {
+                                                vErrors.push(err477);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err478 = { instancePath: instancePath + "/facts/gcp/roles/" + i47, schemaPath: "#/properties/facts/properties/gcp/properties/roles/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.roles.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles.items, data: data201 };
+                                    if (vErrors === null) {
+                                        vErrors = [err478];
+                                    }
+                                    else {
+                                        vErrors.push(err478);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err479 = { instancePath: instancePath + "/facts/gcp/roles", schemaPath: "#/properties/facts/properties/gcp/properties/roles/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.roles.type, parentSchema: schema11.properties.facts.properties.gcp.properties.roles, data: data200 };
+                            if (vErrors === null) {
+                                vErrors = [err479];
+                            }
+                            else {
+                                vErrors.push(err479);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data185.clusters !== undefined) {
+                        let data205 = data185.clusters;
+                        if (Array.isArray(data205)) {
+                            const len49 = data205.length;
+                            for (let i49 = 0; i49 < len49; i49++) {
+                                let data206 = data205[i49];
+                                if (data206 && typeof data206 == "object" && !Array.isArray(data206)) {
+                                    if (data206.project === undefined) {
+                                        const err480 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "project" }, message: "must have required property '" + "project" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data206 };
+                                        if (vErrors === null) {
+                                            vErrors = [err480];
+                                        }
+                                        else {
+                                            vErrors.push(err480);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data206.location === undefined) {
+                                        const err481 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "location" }, message: "must have required property '" + "location" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data206 };
+                                        if (vErrors === null) {
+                                            vErrors = [err481];
+                                        }
+                                        else {
+                                            vErrors.push(err481);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data206.name === undefined) {
+                                        const err482 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data206 };
+                                        if (vErrors === null) {
+                                            vErrors = [err482];
+                                        }
+                                        else {
+                                            vErrors.push(err482);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data206.nodePools === undefined) {
+                                        const err483 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/required", keyword: "required", params: { missingProperty: "nodePools" }, message: "must have required property '" + "nodePools" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data206 };
+                                        if (vErrors === null) {
+                                            vErrors = [err483];
+                                        }
+                                        else {
+                                            vErrors.push(err483);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key42 in data206) {
+                                        if (!(((((key42 === "project") || (key42 === "location")) || (key42 === "name")) || (key42 === "nodePools")) || (key42 === "unreadable"))) {
+                                            const err484 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key42 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data206 };
+                                            if (vErrors === null) {
+                                                vErrors = [err484];
+                                            }
+                                            else {
+                                                vErrors.push(err484);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data206.project !== undefined) {
+                                        let data207 = data206.project;
+                                        if (typeof data207 === "string") {
+                                            if (func2(data207) < 1) {
+                                                const err485 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data207 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err485];
+                                                }
+                                                else {
+                                                    vErrors.push(err485);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err486 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/project", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/project/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.project, data: data207 };
+                                            if (vErrors === null) {
+                                                vErrors = [err486];
+                                            }
+                                            else {
+                                                vErrors.push(err486);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data206.location !== undefined) {
+                                        let data208 = data206.location;
+                                        if (typeof data208 === "string") {
+                                            if (func2(data208) < 1) {
+                                                const err487 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data208 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err487];
+                                                }
+                                                else {
+                                                    vErrors.push(err487);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err488 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/location", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.location, data: data208 };
+                                            if (vErrors === null) {
+                                                vErrors = [err488];
+                                            }
+                                            else {
+                                                vErrors.push(err488);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data206.name !== undefined) {
+                                        let data209 = data206.name;
+                                        if (typeof data209 === "string") {
+                                            if (func2(data209) < 1) {
+                                                const err489 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data209 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err489];
+                                                }
+                                                else {
+                                                    vErrors.push(err489);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err490 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.name, data: data209 };
+                                            if (vErrors === null) {
+                                                vErrors = [err490];
+                                            }
+                                            else {
+                                                vErrors.push(err490);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data206.nodePools !== undefined) {
+                                        let data210 = data206.nodePools;
+                                        if (Array.isArray(data210)) {
+                                            const len50 = data210.length;
+                                            for (let i50 = 0; i50 < len50; i50++) {
+                                                let data211 = data210[i50];
+                                                if (data211 && typeof data211 == "object" && !Array.isArray(data211)) {
+                                                    if (data211.name === undefined) {
+                                                        const err491 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/nodePools/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data211 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err491];
                                                         }
                                                         else {
-                                                            const err494 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49 + "/rules", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules, data: data212 };
+                                                            vErrors.push(err491);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    if (data211.serviceAccount === undefined) {
+                                                        const err492 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/nodePools/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "serviceAccount" }, message: "must have required property '" + "serviceAccount" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data211 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err492];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err492);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    if (data211.scopes === undefined) {
+                                                        const err493 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/nodePools/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/required", keyword: "required", params: { missingProperty: "scopes" }, message: "must have required property '" + "scopes" + "'", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data211 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err493];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err493);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    for (const key43 in data211) {
+                                                        if (!(((key43 === "name") || (key43 === "serviceAccount")) || (key43 === "scopes"))) {
+                                                            const err494 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/nodePools/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key43 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data211 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err494];
                                                             }
@@ -10017,87 +10082,89 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
+                                                    if (data211.name !== undefined) {
+                                                        let data212 = data211.name;
+                                                        if (typeof data212 !== "string") {
+                                                            const err495 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/nodePools/" + i50 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.name, data: data212 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err495];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err495);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data211.serviceAccount !== undefined) {
+                                                        let data213 = data211.serviceAccount;
+                                                        if (typeof data213 !== "string") {
+                                                            const err496 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/nodePools/" + i50 + "/serviceAccount", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/serviceAccount/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.serviceAccount, data: data213 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err496];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err496);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data211.scopes !== undefined) {
+                                                        let data214 = data211.scopes;
+                                                        if (Array.isArray(data214)) {
+                                                            const len51 = data214.length;
+                                                            for (let i51 = 0; i51 < len51; i51++) {
+                                                                let data215 = data214[i51];
+                                                                if (typeof data215 !== "string") {
+                                                                    const err497 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/nodePools/" + i50 + "/scopes/" + i51, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.items, data: data215 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err497];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err497);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err498 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/nodePools/" + i50 + "/scopes", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/properties/scopes/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.properties.scopes, data: data214 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err498];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err498);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
                                                 }
                                                 else {
-                                                    const err495 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items, data: data202 };
+                                                    const err499 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/nodePools/" + i50, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.items, data: data211 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err495];
+                                                        vErrors = [err499];
                                                     }
                                                     else {
-                                                        vErrors.push(err495);
+                                                        vErrors.push(err499);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err496 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/policies", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies, data: data201 };
+                                            const err500 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/nodePools", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/nodePools/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.nodePools, data: data210 };
                                             if (vErrors === null) {
-                                                vErrors = [err496];
+                                                vErrors = [err500];
                                             }
                                             else {
-                                                vErrors.push(err496);
+                                                vErrors.push(err500);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data199.unreadable !== undefined) {
-                                        let data229 = data199.unreadable;
-                                        if (typeof data229 !== "string") {
-                                            const err497 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.unreadable, data: data229 };
-                                            if (vErrors === null) {
-                                                vErrors = [err497];
-                                            }
-                                            else {
-                                                vErrors.push(err497);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                }
-                                else {
-                                    const err498 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i48, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data199 };
-                                    if (vErrors === null) {
-                                        vErrors = [err498];
-                                    }
-                                    else {
-                                        vErrors.push(err498);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        else {
-                            const err499 = { instancePath: instancePath + "/facts/gcp/denyPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies, data: data198 };
-                            if (vErrors === null) {
-                                vErrors = [err499];
-                            }
-                            else {
-                                vErrors.push(err499);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data161.principalAccessBoundaries !== undefined) {
-                        let data230 = data161.principalAccessBoundaries;
-                        if (Array.isArray(data230)) {
-                            const len55 = data230.length;
-                            for (let i55 = 0; i55 < len55; i55++) {
-                                let data231 = data230[i55];
-                                if (data231 && typeof data231 == "object" && !Array.isArray(data231)) {
-                                    if (data231.principalSet === undefined) {
-                                        const err500 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/required", keyword: "required", params: { missingProperty: "principalSet" }, message: "must have required property '" + "principalSet" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data231 };
-                                        if (vErrors === null) {
-                                            vErrors = [err500];
-                                        }
-                                        else {
-                                            vErrors.push(err500);
-                                        }
-                                        errors++;
-                                    }
-                                    for (const key45 in data231) {
-                                        if (!(((key45 === "principalSet") || (key45 === "policies")) || (key45 === "unreadable"))) {
-                                            const err501 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key45 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data231 };
+                                    if (data206.unreadable !== undefined) {
+                                        let data216 = data206.unreadable;
+                                        if (typeof data216 !== "string") {
+                                            const err501 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items.properties.unreadable, data: data216 };
                                             if (vErrors === null) {
                                                 vErrors = [err501];
                                             }
@@ -10107,229 +10174,237 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                         }
                                     }
-                                    if (data231.principalSet !== undefined) {
-                                        let data232 = data231.principalSet;
-                                        if (typeof data232 === "string") {
-                                            if (!pattern51.test(data232)) {
-                                                const err502 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/principalSet", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/principalSet/pattern", keyword: "pattern", params: { pattern: "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" }, message: "must match pattern \"" + "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" + "\"", schema: "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet, data: data232 };
+                                }
+                                else {
+                                    const err502 = { instancePath: instancePath + "/facts/gcp/clusters/" + i49, schemaPath: "#/properties/facts/properties/gcp/properties/clusters/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.clusters.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters.items, data: data206 };
+                                    if (vErrors === null) {
+                                        vErrors = [err502];
+                                    }
+                                    else {
+                                        vErrors.push(err502);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err503 = { instancePath: instancePath + "/facts/gcp/clusters", schemaPath: "#/properties/facts/properties/gcp/properties/clusters/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.clusters.type, parentSchema: schema11.properties.facts.properties.gcp.properties.clusters, data: data205 };
+                            if (vErrors === null) {
+                                vErrors = [err503];
+                            }
+                            else {
+                                vErrors.push(err503);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data185.groups !== undefined) {
+                        let data217 = data185.groups;
+                        if (Array.isArray(data217)) {
+                            const len52 = data217.length;
+                            for (let i52 = 0; i52 < len52; i52++) {
+                                let data218 = data217[i52];
+                                if (data218 && typeof data218 == "object" && !Array.isArray(data218)) {
+                                    if (data218.email === undefined) {
+                                        const err504 = { instancePath: instancePath + "/facts/gcp/groups/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property '" + "email" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data218 };
+                                        if (vErrors === null) {
+                                            vErrors = [err504];
+                                        }
+                                        else {
+                                            vErrors.push(err504);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data218.members === undefined) {
+                                        const err505 = { instancePath: instancePath + "/facts/gcp/groups/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/required", keyword: "required", params: { missingProperty: "members" }, message: "must have required property '" + "members" + "'", schema: schema11.properties.facts.properties.gcp.properties.groups.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data218 };
+                                        if (vErrors === null) {
+                                            vErrors = [err505];
+                                        }
+                                        else {
+                                            vErrors.push(err505);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key44 in data218) {
+                                        if (!((key44 === "email") || (key44 === "members"))) {
+                                            const err506 = { instancePath: instancePath + "/facts/gcp/groups/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key44 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data218 };
+                                            if (vErrors === null) {
+                                                vErrors = [err506];
+                                            }
+                                            else {
+                                                vErrors.push(err506);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data218.email !== undefined) {
+                                        let data219 = data218.email;
+                                        if (typeof data219 === "string") {
+                                            if (func2(data219) < 3) {
+                                                const err507 = { instancePath: instancePath + "/facts/gcp/groups/" + i52 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/minLength", keyword: "minLength", params: { limit: 3 }, message: "must NOT have fewer than 3 characters", schema: 3, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data219 };
                                                 if (vErrors === null) {
-                                                    vErrors = [err502];
+                                                    vErrors = [err507];
                                                 }
                                                 else {
-                                                    vErrors.push(err502);
+                                                    vErrors.push(err507);
                                                 }
                                                 errors++;
                                             }
                                         }
                                         else {
-                                            const err503 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/principalSet", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/principalSet/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet, data: data232 };
+                                            const err508 = { instancePath: instancePath + "/facts/gcp/groups/" + i52 + "/email", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.email, data: data219 };
                                             if (vErrors === null) {
-                                                vErrors = [err503];
+                                                vErrors = [err508];
                                             }
                                             else {
-                                                vErrors.push(err503);
+                                                vErrors.push(err508);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data231.policies !== undefined) {
-                                        let data233 = data231.policies;
-                                        if (Array.isArray(data233)) {
-                                            const len56 = data233.length;
-                                            for (let i56 = 0; i56 < len56; i56++) {
-                                                let data234 = data233[i56];
-                                                if (data234 && typeof data234 == "object" && !Array.isArray(data234)) {
-                                                    if (data234.name === undefined) {
-                                                        const err504 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data234 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err504];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err504);
-                                                        }
-                                                        errors++;
+                                    if (data218.members !== undefined) {
+                                        let data220 = data218.members;
+                                        if (Array.isArray(data220)) {
+                                            const len53 = data220.length;
+                                            for (let i53 = 0; i53 < len53; i53++) {
+                                                let data221 = data220[i53];
+                                                if (typeof data221 !== "string") {
+                                                    const err509 = { instancePath: instancePath + "/facts/gcp/groups/" + i52 + "/members/" + i53, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.items, data: data221 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err509];
                                                     }
-                                                    if (data234.rules === undefined) {
-                                                        const err505 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property '" + "rules" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data234 };
-                                                        if (vErrors === null) {
-                                                            vErrors = [err505];
-                                                        }
-                                                        else {
-                                                            vErrors.push(err505);
-                                                        }
-                                                        errors++;
+                                                    else {
+                                                        vErrors.push(err509);
                                                     }
-                                                    for (const key46 in data234) {
-                                                        if (!((((key46 === "name") || (key46 === "enforcementVersion")) || (key46 === "rules")) || (key46 === "condition"))) {
-                                                            const err506 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key46 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data234 };
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err510 = { instancePath: instancePath + "/facts/gcp/groups/" + i52 + "/members", schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/properties/members/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items.properties.members, data: data220 };
+                                            if (vErrors === null) {
+                                                vErrors = [err510];
+                                            }
+                                            else {
+                                                vErrors.push(err510);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                }
+                                else {
+                                    const err511 = { instancePath: instancePath + "/facts/gcp/groups/" + i52, schemaPath: "#/properties/facts/properties/gcp/properties/groups/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.groups.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups.items, data: data218 };
+                                    if (vErrors === null) {
+                                        vErrors = [err511];
+                                    }
+                                    else {
+                                        vErrors.push(err511);
+                                    }
+                                    errors++;
+                                }
+                            }
+                        }
+                        else {
+                            const err512 = { instancePath: instancePath + "/facts/gcp/groups", schemaPath: "#/properties/facts/properties/gcp/properties/groups/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.groups.type, parentSchema: schema11.properties.facts.properties.gcp.properties.groups, data: data217 };
+                            if (vErrors === null) {
+                                vErrors = [err512];
+                            }
+                            else {
+                                vErrors.push(err512);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data185.denyPolicies !== undefined) {
+                        let data222 = data185.denyPolicies;
+                        if (Array.isArray(data222)) {
+                            const len54 = data222.length;
+                            for (let i54 = 0; i54 < len54; i54++) {
+                                let data223 = data222[i54];
+                                if (data223 && typeof data223 == "object" && !Array.isArray(data223)) {
+                                    if (data223.attachmentPoint === undefined) {
+                                        const err513 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/required", keyword: "required", params: { missingProperty: "attachmentPoint" }, message: "must have required property '" + "attachmentPoint" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data223 };
+                                        if (vErrors === null) {
+                                            vErrors = [err513];
+                                        }
+                                        else {
+                                            vErrors.push(err513);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key45 in data223) {
+                                        if (!(((key45 === "attachmentPoint") || (key45 === "policies")) || (key45 === "unreadable"))) {
+                                            const err514 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key45 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data223 };
+                                            if (vErrors === null) {
+                                                vErrors = [err514];
+                                            }
+                                            else {
+                                                vErrors.push(err514);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data223.attachmentPoint !== undefined) {
+                                        let data224 = data223.attachmentPoint;
+                                        if (typeof data224 === "string") {
+                                            if (!pattern52.test(data224)) {
+                                                const err515 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/attachmentPoint", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/attachmentPoint/pattern", keyword: "pattern", params: { pattern: "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" }, message: "must match pattern \"" + "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" + "\"", schema: "^(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint, data: data224 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err515];
+                                                }
+                                                else {
+                                                    vErrors.push(err515);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err516 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/attachmentPoint", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/attachmentPoint/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.attachmentPoint, data: data224 };
+                                            if (vErrors === null) {
+                                                vErrors = [err516];
+                                            }
+                                            else {
+                                                vErrors.push(err516);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data223.policies !== undefined) {
+                                        let data225 = data223.policies;
+                                        if (Array.isArray(data225)) {
+                                            const len55 = data225.length;
+                                            for (let i55 = 0; i55 < len55; i55++) {
+                                                let data226 = data225[i55];
+                                                if (data226 && typeof data226 == "object" && !Array.isArray(data226)) {
+                                                    for (const key46 in data226) {
+                                                        if (!(func13.call(schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties, key46))) {
+                                                            const err517 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key46 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items, data: data226 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err506];
+                                                                vErrors = [err517];
                                                             }
                                                             else {
-                                                                vErrors.push(err506);
+                                                                vErrors.push(err517);
                                                             }
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data234.name !== undefined) {
-                                                        let data235 = data234.name;
-                                                        if (typeof data235 === "string") {
-                                                            if (!pattern52.test(data235)) {
-                                                                const err507 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$" }, message: "must match pattern \"" + "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$" + "\"", schema: "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name, data: data235 };
-                                                                if (vErrors === null) {
-                                                                    vErrors = [err507];
-                                                                }
-                                                                else {
-                                                                    vErrors.push(err507);
-                                                                }
-                                                                errors++;
-                                                            }
-                                                        }
-                                                        else {
-                                                            const err508 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name, data: data235 };
+                                                    if (data226.name !== undefined) {
+                                                        let data227 = data226.name;
+                                                        if (typeof data227 !== "string") {
+                                                            const err518 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.name, data: data227 };
                                                             if (vErrors === null) {
-                                                                vErrors = [err508];
+                                                                vErrors = [err518];
                                                             }
                                                             else {
-                                                                vErrors.push(err508);
+                                                                vErrors.push(err518);
                                                             }
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data234.enforcementVersion !== undefined) {
-                                                        let data236 = data234.enforcementVersion;
-                                                        if (typeof data236 !== "string") {
-                                                            const err509 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/enforcementVersion", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/enforcementVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.enforcementVersion.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.enforcementVersion, data: data236 };
-                                                            if (vErrors === null) {
-                                                                vErrors = [err509];
-                                                            }
-                                                            else {
-                                                                vErrors.push(err509);
-                                                            }
-                                                            errors++;
-                                                        }
-                                                    }
-                                                    if (data234.rules !== undefined) {
-                                                        let data237 = data234.rules;
-                                                        if (Array.isArray(data237)) {
-                                                            const len57 = data237.length;
-                                                            for (let i57 = 0; i57 < len57; i57++) {
-                                                                let data238 = data237[i57];
-                                                                if (data238 && typeof data238 == "object" && !Array.isArray(data238)) {
-                                                                    if (data238.resources === undefined) {
-                                                                        const err510 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property '" + "resources" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data238 };
-                                                                        if (vErrors === null) {
-                                                                            vErrors = [err510];
-                                                                        }
-                                                                        else {
-                                                                            vErrors.push(err510);
-                                                                        }
-                                                                        errors++;
-                                                                    }
-                                                                    for (const key47 in data238) {
-                                                                        if (!(((key47 === "resources") || (key47 === "effect")) || (key47 === "description"))) {
-                                                                            const err511 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key47 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data238 };
-                                                                            if (vErrors === null) {
-                                                                                vErrors = [err511];
-                                                                            }
-                                                                            else {
-                                                                                vErrors.push(err511);
-                                                                            }
-                                                                            errors++;
-                                                                        }
-                                                                    }
-                                                                    if (data238.resources !== undefined) {
-                                                                        let data239 = data238.resources;
-                                                                        if (Array.isArray(data239)) {
-                                                                            const len58 = data239.length;
-                                                                            for (let i58 = 0; i58 < len58; i58++) {
-                                                                                let data240 = data239[i58];
-                                                                                if (typeof data240 === "string") {
-                                                                                    if (!pattern53.test(data240)) {
-                                                                                        const err512 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources/" + i58, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/items/pattern", keyword: "pattern", params: { pattern: "^//cloudresourcemanager\\.googleapis\\.com/" }, message: "must match pattern \"" + "^//cloudresourcemanager\\.googleapis\\.com/" + "\"", schema: "^//cloudresourcemanager\\.googleapis\\.com/", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items, data: data240 };
-                                                                                        if (vErrors === null) {
-                                                                                            vErrors = [err512];
-                                                                                        }
-                                                                                        else {
-                                                                                            vErrors.push(err512);
-                                                                                        }
-                                                                                        errors++;
-                                                                                    }
-                                                                                }
-                                                                                else {
-                                                                                    const err513 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources/" + i58, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items, data: data240 };
-                                                                                    if (vErrors === null) {
-                                                                                        vErrors = [err513];
-                                                                                    }
-                                                                                    else {
-                                                                                        vErrors.push(err513);
-                                                                                    }
-                                                                                    errors++;
-                                                                                }
-                                                                            }
-                                                                        }
-                                                                        else {
-                                                                            const err514 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/resources", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources, data: data239 };
-                                                                            if (vErrors === null) {
-                                                                                vErrors = [err514];
-                                                                            }
-                                                                            else {
-                                                                                vErrors.push(err514);
-                                                                            }
-                                                                            errors++;
-                                                                        }
-                                                                    }
-                                                                    if (data238.effect !== undefined) {
-                                                                        let data241 = data238.effect;
-                                                                        if (typeof data241 !== "string") {
-                                                                            const err515 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/effect", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/effect/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect, data: data241 };
-                                                                            if (vErrors === null) {
-                                                                                vErrors = [err515];
-                                                                            }
-                                                                            else {
-                                                                                vErrors.push(err515);
-                                                                            }
-                                                                            errors++;
-                                                                        }
-                                                                        if ("ALLOW" !== data241) {
-                                                                            const err516 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/effect", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/effect/const", keyword: "const", params: { allowedValue: "ALLOW" }, message: "must be equal to constant", schema: "ALLOW", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect, data: data241 };
-                                                                            if (vErrors === null) {
-                                                                                vErrors = [err516];
-                                                                            }
-                                                                            else {
-                                                                                vErrors.push(err516);
-                                                                            }
-                                                                            errors++;
-                                                                        }
-                                                                    }
-                                                                    if (data238.description !== undefined) {
-                                                                        let data242 = data238.description;
-                                                                        if (typeof data242 !== "string") {
-                                                                            const err517 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57 + "/description", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.description, data: data242 };
-                                                                            if (vErrors === null) {
-                                                                                vErrors = [err517];
-                                                                            }
-                                                                            else {
-                                                                                vErrors.push(err517);
-                                                                            }
-                                                                            errors++;
-                                                                        }
-                                                                    }
-                                                                }
-                                                                else {
-                                                                    const err518 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data238 };
-                                                                    if (vErrors === null) {
-                                                                        vErrors = [err518];
-                                                                    }
-                                                                    else {
-                                                                        vErrors.push(err518);
-                                                                    }
-                                                                    errors++;
-                                                                }
-                                                            }
-                                                        }
-                                                        else {
-                                                            const err519 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/rules", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules, data: data237 };
+                                                    if (data226.uid !== undefined) {
+                                                        let data228 = data226.uid;
+                                                        if (typeof data228 !== "string") {
+                                                            const err519 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/uid", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/uid/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.uid.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.uid, data: data228 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err519];
                                                             }
@@ -10339,86 +10414,92 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
-                                                    if (data234.condition !== undefined) {
-                                                        let data243 = data234.condition;
-                                                        if (data243 && typeof data243 == "object" && !Array.isArray(data243)) {
-                                                            if (data243.expression === undefined) {
-                                                                const err520 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property '" + "expression" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data243 };
-                                                                if (vErrors === null) {
-                                                                    vErrors = [err520];
-                                                                }
-                                                                else {
-                                                                    vErrors.push(err520);
-                                                                }
-                                                                errors++;
+                                                    if (data226.kind !== undefined) {
+                                                        let data229 = data226.kind;
+                                                        if (typeof data229 !== "string") {
+                                                            const err520 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/kind", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.kind, data: data229 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err520];
                                                             }
-                                                            for (const key48 in data243) {
-                                                                if (!((((key48 === "expression") || (key48 === "title")) || (key48 === "description")) || (key48 === "location"))) {
-                                                                    const err521 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key48 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data243 };
-                                                                    if (vErrors === null) {
-                                                                        vErrors = [err521];
-                                                                    }
-                                                                    else {
-                                                                        vErrors.push(err521);
-                                                                    }
-                                                                    errors++;
-                                                                }
+                                                            else {
+                                                                vErrors.push(err520);
                                                             }
-                                                            if (data243.expression !== undefined) {
-                                                                let data244 = data243.expression;
-                                                                if (typeof data244 !== "string") {
-                                                                    const err522 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/expression", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/expression/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.expression.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.expression, data: data244 };
-                                                                    if (vErrors === null) {
-                                                                        vErrors = [err522];
-                                                                    }
-                                                                    else {
-                                                                        vErrors.push(err522);
-                                                                    }
-                                                                    errors++;
-                                                                }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data226.displayName !== undefined) {
+                                                        let data230 = data226.displayName;
+                                                        if (typeof data230 !== "string") {
+                                                            const err521 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/displayName", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/displayName/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.displayName.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.displayName, data: data230 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err521];
                                                             }
-                                                            if (data243.title !== undefined) {
-                                                                let data245 = data243.title;
-                                                                if (typeof data245 !== "string") {
-                                                                    const err523 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/title", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.title.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.title, data: data245 };
-                                                                    if (vErrors === null) {
-                                                                        vErrors = [err523];
-                                                                    }
-                                                                    else {
-                                                                        vErrors.push(err523);
-                                                                    }
-                                                                    errors++;
-                                                                }
+                                                            else {
+                                                                vErrors.push(err521);
                                                             }
-                                                            if (data243.description !== undefined) {
-                                                                let data246 = data243.description;
-                                                                if (typeof data246 !== "string") {
-                                                                    const err524 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/description", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.description, data: data246 };
-                                                                    if (vErrors === null) {
-                                                                        vErrors = [err524];
-                                                                    }
-                                                                    else {
-                                                                        vErrors.push(err524);
-                                                                    }
-                                                                    errors++;
-                                                                }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data226.etag !== undefined) {
+                                                        let data231 = data226.etag;
+                                                        if (typeof data231 !== "string") {
+                                                            const err522 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/etag", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/etag/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.etag.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.etag, data: data231 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err522];
                                                             }
-                                                            if (data243.location !== undefined) {
-                                                                let data247 = data243.location;
-                                                                if (typeof data247 !== "string") {
-                                                                    const err525 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition/location", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.location, data: data247 };
-                                                                    if (vErrors === null) {
-                                                                        vErrors = [err525];
+                                                            else {
+                                                                vErrors.push(err522);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data226.createTime !== undefined) {
+                                                        let data232 = data226.createTime;
+                                                        if (typeof data232 !== "string") {
+                                                            const err523 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/createTime", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/createTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.createTime.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.createTime, data: data232 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err523];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err523);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data226.updateTime !== undefined) {
+                                                        let data233 = data226.updateTime;
+                                                        if (typeof data233 !== "string") {
+                                                            const err524 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/updateTime", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/updateTime/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.updateTime.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.updateTime, data: data233 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err524];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err524);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data226.annotations !== undefined) {
+                                                        let data234 = data226.annotations;
+                                                        if (data234 && typeof data234 == "object" && !Array.isArray(data234)) {
+                                                            for (const key47 in data234) {
+                                                                if (pattern13.test(key47)) {
+                                                                    let data235 = data234[key47];
+                                                                    if (typeof data235 !== "string") {
+                                                                        const err525 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/annotations/" + key47.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/annotations/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.patternProperties["^(.*)$"], data: data235 };
+                                                                        if (vErrors === null) {
+                                                                            vErrors = [err525];
+                                                                        }
+                                                                        else {
+                                                                            vErrors.push(err525);
+                                                                        }
+                                                                        errors++;
                                                                     }
-                                                                    else {
-                                                                        vErrors.push(err525);
-                                                                    }
-                                                                    errors++;
                                                                 }
                                                             }
                                                         }
                                                         else {
-                                                            const err526 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data243 };
+                                                            const err526 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/annotations", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/annotations/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.annotations, data: data234 };
                                                             if (vErrors === null) {
                                                                 vErrors = [err526];
                                                             }
@@ -10428,390 +10509,392 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                             errors++;
                                                         }
                                                     }
+                                                    if (data226.rules !== undefined) {
+                                                        let data236 = data226.rules;
+                                                        if (Array.isArray(data236)) {
+                                                            const len56 = data236.length;
+                                                            for (let i56 = 0; i56 < len56; i56++) {
+                                                                let data237 = data236[i56];
+                                                                if (data237 && typeof data237 == "object" && !Array.isArray(data237)) {
+                                                                    if (data237.denyRule === undefined) {
+                                                                        const err527 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/required", keyword: "required", params: { missingProperty: "denyRule" }, message: "must have required property '" + "denyRule" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data237 };
+                                                                        if (vErrors === null) {
+                                                                            vErrors = [err527];
+                                                                        }
+                                                                        else {
+                                                                            vErrors.push(err527);
+                                                                        }
+                                                                        errors++;
+                                                                    }
+                                                                    for (const key48 in data237) {
+                                                                        if (!((key48 === "description") || (key48 === "denyRule"))) {
+                                                                            const err528 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key48 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data237 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err528];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err528);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data237.description !== undefined) {
+                                                                        let data238 = data237.description;
+                                                                        if (typeof data238 !== "string") {
+                                                                            const err529 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/description", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.description, data: data238 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err529];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err529);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data237.denyRule !== undefined) {
+                                                                        let data239 = data237.denyRule;
+                                                                        if (data239 && typeof data239 == "object" && !Array.isArray(data239)) {
+                                                                            for (const key49 in data239) {
+                                                                                if (!(((((key49 === "deniedPrincipals") || (key49 === "exceptionPrincipals")) || (key49 === "deniedPermissions")) || (key49 === "exceptionPermissions")) || (key49 === "denialCondition"))) {
+                                                                                    const err530 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key49 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule, data: data239 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err530];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err530);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                            if (data239.deniedPrincipals !== undefined) {
+                                                                                let data240 = data239.deniedPrincipals;
+                                                                                if (Array.isArray(data240)) {
+                                                                                    const len57 = data240.length;
+                                                                                    for (let i57 = 0; i57 < len57; i57++) {
+                                                                                        let data241 = data240[i57];
+                                                                                        if (typeof data241 === "string") {
+                                                                                            if (func2(data241) < 1) {
+                                                                                                const err531 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/deniedPrincipals/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items, data: data241 };
+                                                                                                if (vErrors === null) {
+                                                                                                    vErrors = [err531];
+                                                                                                }
+                                                                                                else {
+                                                                                                    vErrors.push(err531);
+                                                                                                }
+                                                                                                errors++;
+                                                                                            }
+                                                                                        }
+                                                                                        else {
+                                                                                            const err532 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/deniedPrincipals/" + i57, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.items, data: data241 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err532];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err532);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err533 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/deniedPrincipals", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPrincipals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPrincipals, data: data240 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err533];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err533);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                            if (data239.exceptionPrincipals !== undefined) {
+                                                                                let data242 = data239.exceptionPrincipals;
+                                                                                if (Array.isArray(data242)) {
+                                                                                    const len58 = data242.length;
+                                                                                    for (let i58 = 0; i58 < len58; i58++) {
+                                                                                        let data243 = data242[i58];
+                                                                                        if (typeof data243 === "string") {
+                                                                                            if (func2(data243) < 1) {
+                                                                                                const err534 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/exceptionPrincipals/" + i58, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items, data: data243 };
+                                                                                                if (vErrors === null) {
+                                                                                                    vErrors = [err534];
+                                                                                                }
+                                                                                                else {
+                                                                                                    vErrors.push(err534);
+                                                                                                }
+                                                                                                errors++;
+                                                                                            }
+                                                                                        }
+                                                                                        else {
+                                                                                            const err535 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/exceptionPrincipals/" + i58, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.items, data: data243 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err535];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err535);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err536 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/exceptionPrincipals", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPrincipals/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPrincipals, data: data242 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err536];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err536);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                            if (data239.deniedPermissions !== undefined) {
+                                                                                let data244 = data239.deniedPermissions;
+                                                                                if (Array.isArray(data244)) {
+                                                                                    const len59 = data244.length;
+                                                                                    for (let i59 = 0; i59 < len59; i59++) {
+                                                                                        let data245 = data244[i59];
+                                                                                        if (typeof data245 === "string") {
+                                                                                            if (!pattern54.test(data245)) {
+                                                                                                const err537 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/deniedPermissions/" + i59, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" }, message: "must match pattern \"" + "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" + "\"", schema: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items, data: data245 };
+                                                                                                if (vErrors === null) {
+                                                                                                    vErrors = [err537];
+                                                                                                }
+                                                                                                else {
+                                                                                                    vErrors.push(err537);
+                                                                                                }
+                                                                                                errors++;
+                                                                                            }
+                                                                                        }
+                                                                                        else {
+                                                                                            const err538 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/deniedPermissions/" + i59, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.items, data: data245 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err538];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err538);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err539 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/deniedPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/deniedPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.deniedPermissions, data: data244 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err539];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err539);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                            if (data239.exceptionPermissions !== undefined) {
+                                                                                let data246 = data239.exceptionPermissions;
+                                                                                if (Array.isArray(data246)) {
+                                                                                    const len60 = data246.length;
+                                                                                    for (let i60 = 0; i60 < len60; i60++) {
+                                                                                        let data247 = data246[i60];
+                                                                                        if (typeof data247 === "string") {
+                                                                                            if (!pattern54.test(data247)) {
+                                                                                                const err540 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/exceptionPermissions/" + i60, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/items/pattern", keyword: "pattern", params: { pattern: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" }, message: "must match pattern \"" + "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$" + "\"", schema: "^(\\*|[a-z0-9*-]+(\\.[a-z0-9*-]+)*\\.googleapis\\.com/[A-Za-z0-9_*-]+(\\.[A-Za-z0-9_*-]+)*)$", parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items, data: data247 };
+                                                                                                if (vErrors === null) {
+                                                                                                    vErrors = [err540];
+                                                                                                }
+                                                                                                else {
+                                                                                                    vErrors.push(err540);
+                                                                                                }
+                                                                                                errors++;
+                                                                                            }
+                                                                                        }
+                                                                                        else {
+                                                                                            const err541 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/exceptionPermissions/" + i60, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.items, data: data247 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err541];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err541);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err542 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/exceptionPermissions", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/exceptionPermissions/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.exceptionPermissions, data: data246 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err542];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err542);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                            if (data239.denialCondition !== undefined) {
+                                                                                let data248 = data239.denialCondition;
+                                                                                if (data248 && typeof data248 == "object" && !Array.isArray(data248)) {
+                                                                                    if (data248.expression === undefined) {
+                                                                                        const err543 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property '" + "expression" + "'", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.required, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data248 };
+                                                                                        if (vErrors === null) {
+                                                                                            vErrors = [err543];
+                                                                                        }
+                                                                                        else {
+                                                                                            vErrors.push(err543);
+                                                                                        }
+                                                                                        errors++;
+                                                                                    }
+                                                                                    for (const key50 in data248) {
+                                                                                        if (!((((key50 === "expression") || (key50 === "title")) || (key50 === "description")) || (key50 === "location"))) {
+                                                                                            const err544 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key50 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data248 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err544];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err544);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                    if (data248.expression !== undefined) {
+                                                                                        let data249 = data248.expression;
+                                                                                        if (typeof data249 !== "string") {
+                                                                                            const err545 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/denialCondition/expression", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/expression/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.expression.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.expression, data: data249 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err545];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err545);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                    if (data248.title !== undefined) {
+                                                                                        let data250 = data248.title;
+                                                                                        if (typeof data250 !== "string") {
+                                                                                            const err546 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/denialCondition/title", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.title.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.title, data: data250 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err546];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err546);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                    if (data248.description !== undefined) {
+                                                                                        let data251 = data248.description;
+                                                                                        if (typeof data251 !== "string") {
+                                                                                            const err547 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/denialCondition/description", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.description, data: data251 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err547];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err547);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                    if (data248.location !== undefined) {
+                                                                                        let data252 = data248.location;
+                                                                                        if (typeof data252 !== "string") {
+                                                                                            const err548 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/denialCondition/location", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.properties.location, data: data252 };
+                                                                                            if (vErrors === null) {
+                                                                                                vErrors = [err548];
+                                                                                            }
+                                                                                            else {
+                                                                                                vErrors.push(err548);
+                                                                                            }
+                                                                                            errors++;
+                                                                                        }
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err549 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule/denialCondition", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/properties/denialCondition/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.properties.denialCondition, data: data248 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err549];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err549);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                        else {
+                                                                            const err550 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56 + "/denyRule", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/properties/denyRule/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.properties.denyRule, data: data239 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err550];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err550);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                }
+                                                                else {
+                                                                    const err551 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.items, data: data237 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err551];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err551);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err552 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55 + "/rules", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.properties.rules, data: data236 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err552];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err552);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
                                                 }
                                                 else {
-                                                    const err527 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies/" + i56, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data234 };
+                                                    const err553 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.items, data: data226 };
                                                     if (vErrors === null) {
-                                                        vErrors = [err527];
+                                                        vErrors = [err553];
                                                     }
                                                     else {
-                                                        vErrors.push(err527);
+                                                        vErrors.push(err553);
                                                     }
                                                     errors++;
                                                 }
                                             }
                                         }
                                         else {
-                                            const err528 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/policies", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies, data: data233 };
+                                            const err554 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/policies", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.policies, data: data225 };
                                             if (vErrors === null) {
-                                                vErrors = [err528];
+                                                vErrors = [err554];
                                             }
                                             else {
-                                                vErrors.push(err528);
+                                                vErrors.push(err554);
                                             }
                                             errors++;
                                         }
                                     }
-                                    if (data231.unreadable !== undefined) {
-                                        let data248 = data231.unreadable;
-                                        if (typeof data248 !== "string") {
-                                            const err529 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.unreadable, data: data248 };
+                                    if (data223.unreadable !== undefined) {
+                                        let data253 = data223.unreadable;
+                                        if (typeof data253 !== "string") {
+                                            const err555 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.properties.unreadable, data: data253 };
                                             if (vErrors === null) {
-                                                vErrors = [err529];
+                                                vErrors = [err555];
                                             }
                                             else {
-                                                vErrors.push(err529);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                }
-                                else {
-                                    const err530 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i55, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data231 };
-                                    if (vErrors === null) {
-                                        vErrors = [err530];
-                                    }
-                                    else {
-                                        vErrors.push(err530);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        else {
-                            const err531 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries, data: data230 };
-                            if (vErrors === null) {
-                                vErrors = [err531];
-                            }
-                            else {
-                                vErrors.push(err531);
-                            }
-                            errors++;
-                        }
-                    }
-                }
-                else {
-                    const err532 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.type, parentSchema: schema11.properties.facts.properties.gcp, data: data161 };
-                    if (vErrors === null) {
-                        vErrors = [err532];
-                    }
-                    else {
-                        vErrors.push(err532);
-                    }
-                    errors++;
-                }
-            }
-            if (data115.kubernetes !== undefined) {
-                let data249 = data115.kubernetes;
-                if (data249 && typeof data249 == "object" && !Array.isArray(data249)) {
-                    for (const key49 in data249) {
-                        if (!((key49 === "manifests") || (key49 === "objects"))) {
-                            const err533 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key49 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.kubernetes, data: data249 };
-                            if (vErrors === null) {
-                                vErrors = [err533];
-                            }
-                            else {
-                                vErrors.push(err533);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data249.manifests !== undefined) {
-                        let data250 = data249.manifests;
-                        if (Array.isArray(data250)) {
-                            const len59 = data250.length;
-                            for (let i59 = 0; i59 < len59; i59++) {
-                                let data251 = data250[i59];
-                                if (typeof data251 === "string") {
-                                    if (func2(data251) < 1) {
-                                        const err534 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i59, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data251 };
-                                        if (vErrors === null) {
-                                            vErrors = [err534];
-                                        }
-                                        else {
-                                            vErrors.push(err534);
-                                        }
-                                        errors++;
-                                    }
-                                }
-                                else {
-                                    const err535 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i59, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data251 };
-                                    if (vErrors === null) {
-                                        vErrors = [err535];
-                                    }
-                                    else {
-                                        vErrors.push(err535);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        else {
-                            const err536 = { instancePath: instancePath + "/facts/kubernetes/manifests", schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests, data: data250 };
-                            if (vErrors === null) {
-                                vErrors = [err536];
-                            }
-                            else {
-                                vErrors.push(err536);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data249.objects !== undefined) {
-                        let data252 = data249.objects;
-                        if (Array.isArray(data252)) {
-                            const len60 = data252.length;
-                            for (let i60 = 0; i60 < len60; i60++) {
-                                let data253 = data252[i60];
-                                if (data253 && typeof data253 == "object" && !Array.isArray(data253)) {
-                                    if (data253.apiVersion === undefined) {
-                                        const err537 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property '" + "apiVersion" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data253 };
-                                        if (vErrors === null) {
-                                            vErrors = [err537];
-                                        }
-                                        else {
-                                            vErrors.push(err537);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data253.kind === undefined) {
-                                        const err538 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property '" + "kind" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data253 };
-                                        if (vErrors === null) {
-                                            vErrors = [err538];
-                                        }
-                                        else {
-                                            vErrors.push(err538);
-                                        }
-                                        errors++;
-                                    }
-                                    if (data253.apiVersion !== undefined) {
-                                        let data254 = data253.apiVersion;
-                                        if (typeof data254 !== "string") {
-                                            const err539 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60 + "/apiVersion", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion, data: data254 };
-                                            if (vErrors === null) {
-                                                vErrors = [err539];
-                                            }
-                                            else {
-                                                vErrors.push(err539);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    if (data253.kind !== undefined) {
-                                        let data255 = data253.kind;
-                                        if (typeof data255 !== "string") {
-                                            const err540 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60 + "/kind", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind, data: data255 };
-                                            if (vErrors === null) {
-                                                vErrors = [err540];
-                                            }
-                                            else {
-                                                vErrors.push(err540);
+                                                vErrors.push(err555);
                                             }
                                             errors++;
                                         }
                                     }
                                 }
                                 else {
-                                    const err541 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i60, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data253 };
-                                    if (vErrors === null) {
-                                        vErrors = [err541];
-                                    }
-                                    else {
-                                        vErrors.push(err541);
-                                    }
-                                    errors++;
-                                }
-                            }
-                        }
-                        else {
-                            const err542 = { instancePath: instancePath + "/facts/kubernetes/objects", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.objects.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects, data: data252 };
-                            if (vErrors === null) {
-                                vErrors = [err542];
-                            }
-                            else {
-                                vErrors.push(err542);
-                            }
-                            errors++;
-                        }
-                    }
-                }
-                else {
-                    const err543 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.type, parentSchema: schema11.properties.facts.properties.kubernetes, data: data249 };
-                    if (vErrors === null) {
-                        vErrors = [err543];
-                    }
-                    else {
-                        vErrors.push(err543);
-                    }
-                    errors++;
-                }
-            }
-        }
-        else {
-            const err544 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.type, parentSchema: schema11.properties.facts, data: data115 };
-            if (vErrors === null) {
-                vErrors = [err544];
-            }
-            else {
-                vErrors.push(err544);
-            }
-            errors++;
-        }
-    }
-    if (data.auth !== undefined) {
-        let data256 = data.auth;
-        if (data256 && typeof data256 == "object" && !Array.isArray(data256)) {
-            for (const key50 in data256) {
-                if (!(key50 === "aws")) {
-                    const err545 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key50 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth, data: data256 };
-                    if (vErrors === null) {
-                        vErrors = [err545];
-                    }
-                    else {
-                        vErrors.push(err545);
-                    }
-                    errors++;
-                }
-            }
-            if (data256.aws !== undefined) {
-                let data257 = data256.aws;
-                if (data257 && typeof data257 == "object" && !Array.isArray(data257)) {
-                    if (data257.roles === undefined) {
-                        const err546 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.auth.properties.aws.required, parentSchema: schema11.properties.auth.properties.aws, data: data257 };
-                        if (vErrors === null) {
-                            vErrors = [err546];
-                        }
-                        else {
-                            vErrors.push(err546);
-                        }
-                        errors++;
-                    }
-                    for (const key51 in data257) {
-                        if (!(key51 === "roles")) {
-                            const err547 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key51 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws, data: data257 };
-                            if (vErrors === null) {
-                                vErrors = [err547];
-                            }
-                            else {
-                                vErrors.push(err547);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data257.roles !== undefined) {
-                        let data258 = data257.roles;
-                        if (data258 && typeof data258 == "object" && !Array.isArray(data258)) {
-                            for (const key52 in data258) {
-                                if (!(pattern6.test(key52))) {
-                                    const err548 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key52 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data258 };
-                                    if (vErrors === null) {
-                                        vErrors = [err548];
-                                    }
-                                    else {
-                                        vErrors.push(err548);
-                                    }
-                                    errors++;
-                                }
-                            }
-                            for (const key53 in data258) {
-                                if (pattern6.test(key53)) {
-                                    let data259 = data258[key53];
-                                    if (typeof data259 === "string") {
-                                        if (!pattern8.test(data259)) {
-                                            const err549 = { instancePath: instancePath + "/auth/aws/roles/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data259 };
-                                            if (vErrors === null) {
-                                                vErrors = [err549];
-                                            }
-                                            else {
-                                                vErrors.push(err549);
-                                            }
-                                            errors++;
-                                        }
-                                    }
-                                    else {
-                                        const err550 = { instancePath: instancePath + "/auth/aws/roles/" + key53.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"].type, parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data259 };
-                                        if (vErrors === null) {
-                                            vErrors = [err550];
-                                        }
-                                        else {
-                                            vErrors.push(err550);
-                                        }
-                                        errors++;
-                                    }
-                                }
-                            }
-                        }
-                        else {
-                            const err551 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.properties.roles.type, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data258 };
-                            if (vErrors === null) {
-                                vErrors = [err551];
-                            }
-                            else {
-                                vErrors.push(err551);
-                            }
-                            errors++;
-                        }
-                    }
-                }
-                else {
-                    const err552 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.type, parentSchema: schema11.properties.auth.properties.aws, data: data257 };
-                    if (vErrors === null) {
-                        vErrors = [err552];
-                    }
-                    else {
-                        vErrors.push(err552);
-                    }
-                    errors++;
-                }
-            }
-        }
-        else {
-            const err553 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.type, parentSchema: schema11.properties.auth, data: data256 };
-            if (vErrors === null) {
-                vErrors = [err553];
-            }
-            else {
-                vErrors.push(err553);
-            }
-            errors++;
-        }
-    }
-    if (data.endpoints !== undefined) {
-        let data260 = data.endpoints;
-        if (data260 && typeof data260 == "object" && !Array.isArray(data260)) {
-            for (const key54 in data260) {
-                if (!((key54 === "registries") || (key54 === "google"))) {
-                    const err554 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key54 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints, data: data260 };
-                    if (vErrors === null) {
-                        vErrors = [err554];
-                    }
-                    else {
-                        vErrors.push(err554);
-                    }
-                    errors++;
-                }
-            }
-            if (data260.registries !== undefined) {
-                let data261 = data260.registries;
-                if (data261 && typeof data261 == "object" && !Array.isArray(data261)) {
-                    for (const key55 in data261) {
-                        if (!(pattern13.test(key55))) {
-                            const err555 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key55 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.registries, data: data261 };
-                            if (vErrors === null) {
-                                vErrors = [err555];
-                            }
-                            else {
-                                vErrors.push(err555);
-                            }
-                            errors++;
-                        }
-                    }
-                    for (const key56 in data261) {
-                        if (pattern13.test(key56)) {
-                            let data262 = data261[key56];
-                            if (typeof data262 === "string") {
-                                if (!pattern59.test(data262)) {
-                                    const err556 = { instancePath: instancePath + "/endpoints/registries/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data262 };
+                                    const err556 = { instancePath: instancePath + "/facts/gcp/denyPolicies/" + i54, schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies.items, data: data223 };
                                     if (vErrors === null) {
                                         vErrors = [err556];
                                     }
@@ -10821,252 +10904,1007 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                 }
                             }
+                        }
+                        else {
+                            const err557 = { instancePath: instancePath + "/facts/gcp/denyPolicies", schemaPath: "#/properties/facts/properties/gcp/properties/denyPolicies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.denyPolicies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.denyPolicies, data: data222 };
+                            if (vErrors === null) {
+                                vErrors = [err557];
+                            }
                             else {
-                                const err557 = { instancePath: instancePath + "/endpoints/registries/" + key56.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data262 };
-                                if (vErrors === null) {
-                                    vErrors = [err557];
+                                vErrors.push(err557);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data185.principalAccessBoundaries !== undefined) {
+                        let data254 = data185.principalAccessBoundaries;
+                        if (Array.isArray(data254)) {
+                            const len61 = data254.length;
+                            for (let i61 = 0; i61 < len61; i61++) {
+                                let data255 = data254[i61];
+                                if (data255 && typeof data255 == "object" && !Array.isArray(data255)) {
+                                    if (data255.principalSet === undefined) {
+                                        const err558 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/required", keyword: "required", params: { missingProperty: "principalSet" }, message: "must have required property '" + "principalSet" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data255 };
+                                        if (vErrors === null) {
+                                            vErrors = [err558];
+                                        }
+                                        else {
+                                            vErrors.push(err558);
+                                        }
+                                        errors++;
+                                    }
+                                    for (const key51 in data255) {
+                                        if (!(((key51 === "principalSet") || (key51 === "policies")) || (key51 === "unreadable"))) {
+                                            const err559 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key51 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data255 };
+                                            if (vErrors === null) {
+                                                vErrors = [err559];
+                                            }
+                                            else {
+                                                vErrors.push(err559);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data255.principalSet !== undefined) {
+                                        let data256 = data255.principalSet;
+                                        if (typeof data256 === "string") {
+                                            if (!pattern56.test(data256)) {
+                                                const err560 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/principalSet", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/principalSet/pattern", keyword: "pattern", params: { pattern: "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" }, message: "must match pattern \"" + "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$" + "\"", schema: "^principalSet://cloudresourcemanager\\.googleapis\\.com/(projects/[^/]+|folders/[0-9]+|organizations/[0-9]+)$", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet, data: data256 };
+                                                if (vErrors === null) {
+                                                    vErrors = [err560];
+                                                }
+                                                else {
+                                                    vErrors.push(err560);
+                                                }
+                                                errors++;
+                                            }
+                                        }
+                                        else {
+                                            const err561 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/principalSet", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/principalSet/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.principalSet, data: data256 };
+                                            if (vErrors === null) {
+                                                vErrors = [err561];
+                                            }
+                                            else {
+                                                vErrors.push(err561);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data255.policies !== undefined) {
+                                        let data257 = data255.policies;
+                                        if (Array.isArray(data257)) {
+                                            const len62 = data257.length;
+                                            for (let i62 = 0; i62 < len62; i62++) {
+                                                let data258 = data257[i62];
+                                                if (data258 && typeof data258 == "object" && !Array.isArray(data258)) {
+                                                    if (data258.name === undefined) {
+                                                        const err562 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property '" + "name" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data258 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err562];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err562);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    if (data258.rules === undefined) {
+                                                        const err563 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/required", keyword: "required", params: { missingProperty: "rules" }, message: "must have required property '" + "rules" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data258 };
+                                                        if (vErrors === null) {
+                                                            vErrors = [err563];
+                                                        }
+                                                        else {
+                                                            vErrors.push(err563);
+                                                        }
+                                                        errors++;
+                                                    }
+                                                    for (const key52 in data258) {
+                                                        if (!((((key52 === "name") || (key52 === "enforcementVersion")) || (key52 === "rules")) || (key52 === "condition"))) {
+                                                            const err564 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key52 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data258 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err564];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err564);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data258.name !== undefined) {
+                                                        let data259 = data258.name;
+                                                        if (typeof data259 === "string") {
+                                                            if (!pattern57.test(data259)) {
+                                                                const err565 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/name/pattern", keyword: "pattern", params: { pattern: "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$" }, message: "must match pattern \"" + "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$" + "\"", schema: "^organizations/[0-9]+/locations/global/principalAccessBoundaryPolicies/[^/]+$", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name, data: data259 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err565];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err565);
+                                                                }
+                                                                errors++;
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err566 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/name", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.name, data: data259 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err566];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err566);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data258.enforcementVersion !== undefined) {
+                                                        let data260 = data258.enforcementVersion;
+                                                        if (typeof data260 !== "string") {
+                                                            const err567 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/enforcementVersion", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/enforcementVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.enforcementVersion.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.enforcementVersion, data: data260 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err567];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err567);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data258.rules !== undefined) {
+                                                        let data261 = data258.rules;
+                                                        if (Array.isArray(data261)) {
+                                                            const len63 = data261.length;
+                                                            for (let i63 = 0; i63 < len63; i63++) {
+                                                                let data262 = data261[i63];
+                                                                if (data262 && typeof data262 == "object" && !Array.isArray(data262)) {
+                                                                    if (data262.resources === undefined) {
+                                                                        const err568 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/rules/" + i63, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/required", keyword: "required", params: { missingProperty: "resources" }, message: "must have required property '" + "resources" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data262 };
+                                                                        if (vErrors === null) {
+                                                                            vErrors = [err568];
+                                                                        }
+                                                                        else {
+                                                                            vErrors.push(err568);
+                                                                        }
+                                                                        errors++;
+                                                                    }
+                                                                    for (const key53 in data262) {
+                                                                        if (!(((key53 === "resources") || (key53 === "effect")) || (key53 === "description"))) {
+                                                                            const err569 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/rules/" + i63, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key53 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data262 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err569];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err569);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data262.resources !== undefined) {
+                                                                        let data263 = data262.resources;
+                                                                        if (Array.isArray(data263)) {
+                                                                            const len64 = data263.length;
+                                                                            for (let i64 = 0; i64 < len64; i64++) {
+                                                                                let data264 = data263[i64];
+                                                                                if (typeof data264 === "string") {
+                                                                                    if (!pattern58.test(data264)) {
+                                                                                        const err570 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/rules/" + i63 + "/resources/" + i64, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/items/pattern", keyword: "pattern", params: { pattern: "^//cloudresourcemanager\\.googleapis\\.com/" }, message: "must match pattern \"" + "^//cloudresourcemanager\\.googleapis\\.com/" + "\"", schema: "^//cloudresourcemanager\\.googleapis\\.com/", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items, data: data264 };
+                                                                                        if (vErrors === null) {
+                                                                                            vErrors = [err570];
+                                                                                        }
+                                                                                        else {
+                                                                                            vErrors.push(err570);
+                                                                                        }
+                                                                                        errors++;
+                                                                                    }
+                                                                                }
+                                                                                else {
+                                                                                    const err571 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/rules/" + i63 + "/resources/" + i64, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.items, data: data264 };
+                                                                                    if (vErrors === null) {
+                                                                                        vErrors = [err571];
+                                                                                    }
+                                                                                    else {
+                                                                                        vErrors.push(err571);
+                                                                                    }
+                                                                                    errors++;
+                                                                                }
+                                                                            }
+                                                                        }
+                                                                        else {
+                                                                            const err572 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/rules/" + i63 + "/resources", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/resources/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.resources, data: data263 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err572];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err572);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data262.effect !== undefined) {
+                                                                        let data265 = data262.effect;
+                                                                        if (typeof data265 !== "string") {
+                                                                            const err573 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/rules/" + i63 + "/effect", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/effect/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect, data: data265 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err573];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err573);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                        if ("ALLOW" !== data265) {
+                                                                            const err574 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/rules/" + i63 + "/effect", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/effect/const", keyword: "const", params: { allowedValue: "ALLOW" }, message: "must be equal to constant", schema: "ALLOW", parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.effect, data: data265 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err574];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err574);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                    if (data262.description !== undefined) {
+                                                                        let data266 = data262.description;
+                                                                        if (typeof data266 !== "string") {
+                                                                            const err575 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/rules/" + i63 + "/description", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.properties.description, data: data266 };
+                                                                            if (vErrors === null) {
+                                                                                vErrors = [err575];
+                                                                            }
+                                                                            else {
+                                                                                vErrors.push(err575);
+                                                                            }
+                                                                            errors++;
+                                                                        }
+                                                                    }
+                                                                }
+                                                                else {
+                                                                    const err576 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/rules/" + i63, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.items, data: data262 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err576];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err576);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err577 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/rules", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/rules/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.rules, data: data261 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err577];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err577);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                    if (data258.condition !== undefined) {
+                                                        let data267 = data258.condition;
+                                                        if (data267 && typeof data267 == "object" && !Array.isArray(data267)) {
+                                                            if (data267.expression === undefined) {
+                                                                const err578 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/required", keyword: "required", params: { missingProperty: "expression" }, message: "must have required property '" + "expression" + "'", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.required, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data267 };
+                                                                if (vErrors === null) {
+                                                                    vErrors = [err578];
+                                                                }
+                                                                else {
+                                                                    vErrors.push(err578);
+                                                                }
+                                                                errors++;
+                                                            }
+                                                            for (const key54 in data267) {
+                                                                if (!((((key54 === "expression") || (key54 === "title")) || (key54 === "description")) || (key54 === "location"))) {
+                                                                    const err579 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key54 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data267 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err579];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err579);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                            if (data267.expression !== undefined) {
+                                                                let data268 = data267.expression;
+                                                                if (typeof data268 !== "string") {
+                                                                    const err580 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/condition/expression", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/expression/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.expression.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.expression, data: data268 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err580];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err580);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                            if (data267.title !== undefined) {
+                                                                let data269 = data267.title;
+                                                                if (typeof data269 !== "string") {
+                                                                    const err581 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/condition/title", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.title.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.title, data: data269 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err581];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err581);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                            if (data267.description !== undefined) {
+                                                                let data270 = data267.description;
+                                                                if (typeof data270 !== "string") {
+                                                                    const err582 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/condition/description", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.description.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.description, data: data270 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err582];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err582);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                            if (data267.location !== undefined) {
+                                                                let data271 = data267.location;
+                                                                if (typeof data271 !== "string") {
+                                                                    const err583 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/condition/location", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/properties/location/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.location.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.properties.location, data: data271 };
+                                                                    if (vErrors === null) {
+                                                                        vErrors = [err583];
+                                                                    }
+                                                                    else {
+                                                                        vErrors.push(err583);
+                                                                    }
+                                                                    errors++;
+                                                                }
+                                                            }
+                                                        }
+                                                        else {
+                                                            const err584 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62 + "/condition", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/properties/condition/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.properties.condition, data: data267 };
+                                                            if (vErrors === null) {
+                                                                vErrors = [err584];
+                                                            }
+                                                            else {
+                                                                vErrors.push(err584);
+                                                            }
+                                                            errors++;
+                                                        }
+                                                    }
+                                                }
+                                                else {
+                                                    const err585 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies/" + i62, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.items, data: data258 };
+                                                    if (vErrors === null) {
+                                                        vErrors = [err585];
+                                                    }
+                                                    else {
+                                                        vErrors.push(err585);
+                                                    }
+                                                    errors++;
+                                                }
+                                            }
+                                        }
+                                        else {
+                                            const err586 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/policies", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/policies/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.policies, data: data257 };
+                                            if (vErrors === null) {
+                                                vErrors = [err586];
+                                            }
+                                            else {
+                                                vErrors.push(err586);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data255.unreadable !== undefined) {
+                                        let data272 = data255.unreadable;
+                                        if (typeof data272 !== "string") {
+                                            const err587 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61 + "/unreadable", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/properties/unreadable/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.unreadable.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.properties.unreadable, data: data272 };
+                                            if (vErrors === null) {
+                                                vErrors = [err587];
+                                            }
+                                            else {
+                                                vErrors.push(err587);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
                                 else {
-                                    vErrors.push(err557);
+                                    const err588 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries/" + i61, schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.items, data: data255 };
+                                    if (vErrors === null) {
+                                        vErrors = [err588];
+                                    }
+                                    else {
+                                        vErrors.push(err588);
+                                    }
+                                    errors++;
                                 }
-                                errors++;
                             }
+                        }
+                        else {
+                            const err589 = { instancePath: instancePath + "/facts/gcp/principalAccessBoundaries", schemaPath: "#/properties/facts/properties/gcp/properties/principalAccessBoundaries/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries.type, parentSchema: schema11.properties.facts.properties.gcp.properties.principalAccessBoundaries, data: data254 };
+                            if (vErrors === null) {
+                                vErrors = [err589];
+                            }
+                            else {
+                                vErrors.push(err589);
+                            }
+                            errors++;
                         }
                     }
                 }
                 else {
-                    const err558 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.registries.type, parentSchema: schema11.properties.endpoints.properties.registries, data: data261 };
+                    const err590 = { instancePath: instancePath + "/facts/gcp", schemaPath: "#/properties/facts/properties/gcp/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.gcp.type, parentSchema: schema11.properties.facts.properties.gcp, data: data185 };
                     if (vErrors === null) {
-                        vErrors = [err558];
+                        vErrors = [err590];
                     }
                     else {
-                        vErrors.push(err558);
+                        vErrors.push(err590);
                     }
                     errors++;
                 }
             }
-            if (data260.google !== undefined) {
-                let data263 = data260.google;
-                if (data263 && typeof data263 == "object" && !Array.isArray(data263)) {
-                    for (const key57 in data263) {
-                        if (!(((((((key57 === "sts") || (key57 === "iamCredentials")) || (key57 === "artifactRegistry")) || (key57 === "resourceManager")) || (key57 === "container")) || (key57 === "storage")) || (key57 === "iam"))) {
-                            const err559 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key57 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.google, data: data263 };
+            if (data115.kubernetes !== undefined) {
+                let data273 = data115.kubernetes;
+                if (data273 && typeof data273 == "object" && !Array.isArray(data273)) {
+                    for (const key55 in data273) {
+                        if (!((key55 === "manifests") || (key55 === "objects"))) {
+                            const err591 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key55 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.facts.properties.kubernetes, data: data273 };
                             if (vErrors === null) {
-                                vErrors = [err559];
+                                vErrors = [err591];
                             }
                             else {
-                                vErrors.push(err559);
+                                vErrors.push(err591);
                             }
                             errors++;
                         }
                     }
-                    if (data263.sts !== undefined) {
-                        let data264 = data263.sts;
-                        if (typeof data264 === "string") {
-                            if (!pattern59.test(data264)) {
-                                const err560 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data264 };
-                                if (vErrors === null) {
-                                    vErrors = [err560];
+                    if (data273.manifests !== undefined) {
+                        let data274 = data273.manifests;
+                        if (Array.isArray(data274)) {
+                            const len65 = data274.length;
+                            for (let i65 = 0; i65 < len65; i65++) {
+                                let data275 = data274[i65];
+                                if (typeof data275 === "string") {
+                                    if (func2(data275) < 1) {
+                                        const err592 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i65, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters", schema: 1, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data275 };
+                                        if (vErrors === null) {
+                                            vErrors = [err592];
+                                        }
+                                        else {
+                                            vErrors.push(err592);
+                                        }
+                                        errors++;
+                                    }
                                 }
                                 else {
-                                    vErrors.push(err560);
+                                    const err593 = { instancePath: instancePath + "/facts/kubernetes/manifests/" + i65, schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/items/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests.items, data: data275 };
+                                    if (vErrors === null) {
+                                        vErrors = [err593];
+                                    }
+                                    else {
+                                        vErrors.push(err593);
+                                    }
+                                    errors++;
                                 }
-                                errors++;
                             }
                         }
                         else {
-                            const err561 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.sts.type, parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data264 };
+                            const err594 = { instancePath: instancePath + "/facts/kubernetes/manifests", schemaPath: "#/properties/facts/properties/kubernetes/properties/manifests/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.manifests.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.manifests, data: data274 };
                             if (vErrors === null) {
-                                vErrors = [err561];
+                                vErrors = [err594];
                             }
                             else {
-                                vErrors.push(err561);
+                                vErrors.push(err594);
                             }
                             errors++;
                         }
                     }
-                    if (data263.iamCredentials !== undefined) {
-                        let data265 = data263.iamCredentials;
-                        if (typeof data265 === "string") {
-                            if (!pattern59.test(data265)) {
-                                const err562 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data265 };
-                                if (vErrors === null) {
-                                    vErrors = [err562];
+                    if (data273.objects !== undefined) {
+                        let data276 = data273.objects;
+                        if (Array.isArray(data276)) {
+                            const len66 = data276.length;
+                            for (let i66 = 0; i66 < len66; i66++) {
+                                let data277 = data276[i66];
+                                if (data277 && typeof data277 == "object" && !Array.isArray(data277)) {
+                                    if (data277.apiVersion === undefined) {
+                                        const err595 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i66, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "apiVersion" }, message: "must have required property '" + "apiVersion" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data277 };
+                                        if (vErrors === null) {
+                                            vErrors = [err595];
+                                        }
+                                        else {
+                                            vErrors.push(err595);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data277.kind === undefined) {
+                                        const err596 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i66, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property '" + "kind" + "'", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.required, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data277 };
+                                        if (vErrors === null) {
+                                            vErrors = [err596];
+                                        }
+                                        else {
+                                            vErrors.push(err596);
+                                        }
+                                        errors++;
+                                    }
+                                    if (data277.apiVersion !== undefined) {
+                                        let data278 = data277.apiVersion;
+                                        if (typeof data278 !== "string") {
+                                            const err597 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i66 + "/apiVersion", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/apiVersion/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.apiVersion, data: data278 };
+                                            if (vErrors === null) {
+                                                vErrors = [err597];
+                                            }
+                                            else {
+                                                vErrors.push(err597);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    if (data277.kind !== undefined) {
+                                        let data279 = data277.kind;
+                                        if (typeof data279 !== "string") {
+                                            const err598 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i66 + "/kind", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/properties/kind/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items.properties.kind, data: data279 };
+                                            if (vErrors === null) {
+                                                vErrors = [err598];
+                                            }
+                                            else {
+                                                vErrors.push(err598);
+                                            }
+                                            errors++;
+                                        }
+                                    }
                                 }
                                 else {
-                                    vErrors.push(err562);
+                                    const err599 = { instancePath: instancePath + "/facts/kubernetes/objects/" + i66, schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/items/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.properties.objects.items.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects.items, data: data277 };
+                                    if (vErrors === null) {
+                                        vErrors = [err599];
+                                    }
+                                    else {
+                                        vErrors.push(err599);
+                                    }
+                                    errors++;
                                 }
-                                errors++;
                             }
                         }
                         else {
-                            const err563 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iamCredentials.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data265 };
+                            const err600 = { instancePath: instancePath + "/facts/kubernetes/objects", schemaPath: "#/properties/facts/properties/kubernetes/properties/objects/type", keyword: "type", params: { type: "array" }, message: "must be array", schema: schema11.properties.facts.properties.kubernetes.properties.objects.type, parentSchema: schema11.properties.facts.properties.kubernetes.properties.objects, data: data276 };
                             if (vErrors === null) {
-                                vErrors = [err563];
+                                vErrors = [err600];
                             }
                             else {
-                                vErrors.push(err563);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data263.artifactRegistry !== undefined) {
-                        let data266 = data263.artifactRegistry;
-                        if (typeof data266 === "string") {
-                            if (!pattern59.test(data266)) {
-                                const err564 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data266 };
-                                if (vErrors === null) {
-                                    vErrors = [err564];
-                                }
-                                else {
-                                    vErrors.push(err564);
-                                }
-                                errors++;
-                            }
-                        }
-                        else {
-                            const err565 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.artifactRegistry.type, parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data266 };
-                            if (vErrors === null) {
-                                vErrors = [err565];
-                            }
-                            else {
-                                vErrors.push(err565);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data263.resourceManager !== undefined) {
-                        let data267 = data263.resourceManager;
-                        if (typeof data267 === "string") {
-                            if (!pattern59.test(data267)) {
-                                const err566 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data267 };
-                                if (vErrors === null) {
-                                    vErrors = [err566];
-                                }
-                                else {
-                                    vErrors.push(err566);
-                                }
-                                errors++;
-                            }
-                        }
-                        else {
-                            const err567 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.resourceManager.type, parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data267 };
-                            if (vErrors === null) {
-                                vErrors = [err567];
-                            }
-                            else {
-                                vErrors.push(err567);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data263.container !== undefined) {
-                        let data268 = data263.container;
-                        if (typeof data268 === "string") {
-                            if (!pattern59.test(data268)) {
-                                const err568 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data268 };
-                                if (vErrors === null) {
-                                    vErrors = [err568];
-                                }
-                                else {
-                                    vErrors.push(err568);
-                                }
-                                errors++;
-                            }
-                        }
-                        else {
-                            const err569 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.container.type, parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data268 };
-                            if (vErrors === null) {
-                                vErrors = [err569];
-                            }
-                            else {
-                                vErrors.push(err569);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data263.storage !== undefined) {
-                        let data269 = data263.storage;
-                        if (typeof data269 === "string") {
-                            if (!pattern59.test(data269)) {
-                                const err570 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data269 };
-                                if (vErrors === null) {
-                                    vErrors = [err570];
-                                }
-                                else {
-                                    vErrors.push(err570);
-                                }
-                                errors++;
-                            }
-                        }
-                        else {
-                            const err571 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.storage.type, parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data269 };
-                            if (vErrors === null) {
-                                vErrors = [err571];
-                            }
-                            else {
-                                vErrors.push(err571);
-                            }
-                            errors++;
-                        }
-                    }
-                    if (data263.iam !== undefined) {
-                        let data270 = data263.iam;
-                        if (typeof data270 === "string") {
-                            if (!pattern59.test(data270)) {
-                                const err572 = { instancePath: instancePath + "/endpoints/google/iam", schemaPath: "#/properties/endpoints/properties/google/properties/iam/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iam, data: data270 };
-                                if (vErrors === null) {
-                                    vErrors = [err572];
-                                }
-                                else {
-                                    vErrors.push(err572);
-                                }
-                                errors++;
-                            }
-                        }
-                        else {
-                            const err573 = { instancePath: instancePath + "/endpoints/google/iam", schemaPath: "#/properties/endpoints/properties/google/properties/iam/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iam.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iam, data: data270 };
-                            if (vErrors === null) {
-                                vErrors = [err573];
-                            }
-                            else {
-                                vErrors.push(err573);
+                                vErrors.push(err600);
                             }
                             errors++;
                         }
                     }
                 }
                 else {
-                    const err574 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.google.type, parentSchema: schema11.properties.endpoints.properties.google, data: data263 };
+                    const err601 = { instancePath: instancePath + "/facts/kubernetes", schemaPath: "#/properties/facts/properties/kubernetes/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.properties.kubernetes.type, parentSchema: schema11.properties.facts.properties.kubernetes, data: data273 };
                     if (vErrors === null) {
-                        vErrors = [err574];
+                        vErrors = [err601];
                     }
                     else {
-                        vErrors.push(err574);
+                        vErrors.push(err601);
                     }
                     errors++;
                 }
             }
         }
         else {
-            const err575 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.type, parentSchema: schema11.properties.endpoints, data: data260 };
+            const err602 = { instancePath: instancePath + "/facts", schemaPath: "#/properties/facts/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.facts.type, parentSchema: schema11.properties.facts, data: data115 };
             if (vErrors === null) {
-                vErrors = [err575];
+                vErrors = [err602];
             }
             else {
-                vErrors.push(err575);
+                vErrors.push(err602);
+            }
+            errors++;
+        }
+    }
+    if (data.auth !== undefined) {
+        let data280 = data.auth;
+        if (data280 && typeof data280 == "object" && !Array.isArray(data280)) {
+            for (const key56 in data280) {
+                if (!(key56 === "aws")) {
+                    const err603 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key56 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth, data: data280 };
+                    if (vErrors === null) {
+                        vErrors = [err603];
+                    }
+                    else {
+                        vErrors.push(err603);
+                    }
+                    errors++;
+                }
+            }
+            if (data280.aws !== undefined) {
+                let data281 = data280.aws;
+                if (data281 && typeof data281 == "object" && !Array.isArray(data281)) {
+                    if (data281.roles === undefined) {
+                        const err604 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/required", keyword: "required", params: { missingProperty: "roles" }, message: "must have required property '" + "roles" + "'", schema: schema11.properties.auth.properties.aws.required, parentSchema: schema11.properties.auth.properties.aws, data: data281 };
+                        if (vErrors === null) {
+                            vErrors = [err604];
+                        }
+                        else {
+                            vErrors.push(err604);
+                        }
+                        errors++;
+                    }
+                    for (const key57 in data281) {
+                        if (!(key57 === "roles")) {
+                            const err605 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key57 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws, data: data281 };
+                            if (vErrors === null) {
+                                vErrors = [err605];
+                            }
+                            else {
+                                vErrors.push(err605);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data281.roles !== undefined) {
+                        let data282 = data281.roles;
+                        if (data282 && typeof data282 == "object" && !Array.isArray(data282)) {
+                            for (const key58 in data282) {
+                                if (!(pattern6.test(key58))) {
+                                    const err606 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key58 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data282 };
+                                    if (vErrors === null) {
+                                        vErrors = [err606];
+                                    }
+                                    else {
+                                        vErrors.push(err606);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            for (const key59 in data282) {
+                                if (pattern6.test(key59)) {
+                                    let data283 = data282[key59];
+                                    if (typeof data283 === "string") {
+                                        if (!pattern8.test(data283)) {
+                                            const err607 = { instancePath: instancePath + "/auth/aws/roles/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/pattern", keyword: "pattern", params: { pattern: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" }, message: "must match pattern \"" + "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$" + "\"", schema: "^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$", parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data283 };
+                                            if (vErrors === null) {
+                                                vErrors = [err607];
+                                            }
+                                            else {
+                                                vErrors.push(err607);
+                                            }
+                                            errors++;
+                                        }
+                                    }
+                                    else {
+                                        const err608 = { instancePath: instancePath + "/auth/aws/roles/" + key59.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/auth/properties/aws/properties/roles/patternProperties/%5E%5B0-9%5D%7B12%7D%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"].type, parentSchema: schema11.properties.auth.properties.aws.properties.roles.patternProperties["^[0-9]{12}$"], data: data283 };
+                                        if (vErrors === null) {
+                                            vErrors = [err608];
+                                        }
+                                        else {
+                                            vErrors.push(err608);
+                                        }
+                                        errors++;
+                                    }
+                                }
+                            }
+                        }
+                        else {
+                            const err609 = { instancePath: instancePath + "/auth/aws/roles", schemaPath: "#/properties/auth/properties/aws/properties/roles/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.properties.roles.type, parentSchema: schema11.properties.auth.properties.aws.properties.roles, data: data282 };
+                            if (vErrors === null) {
+                                vErrors = [err609];
+                            }
+                            else {
+                                vErrors.push(err609);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err610 = { instancePath: instancePath + "/auth/aws", schemaPath: "#/properties/auth/properties/aws/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.properties.aws.type, parentSchema: schema11.properties.auth.properties.aws, data: data281 };
+                    if (vErrors === null) {
+                        vErrors = [err610];
+                    }
+                    else {
+                        vErrors.push(err610);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err611 = { instancePath: instancePath + "/auth", schemaPath: "#/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.auth.type, parentSchema: schema11.properties.auth, data: data280 };
+            if (vErrors === null) {
+                vErrors = [err611];
+            }
+            else {
+                vErrors.push(err611);
+            }
+            errors++;
+        }
+    }
+    if (data.endpoints !== undefined) {
+        let data284 = data.endpoints;
+        if (data284 && typeof data284 == "object" && !Array.isArray(data284)) {
+            for (const key60 in data284) {
+                if (!((key60 === "registries") || (key60 === "google"))) {
+                    const err612 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key60 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints, data: data284 };
+                    if (vErrors === null) {
+                        vErrors = [err612];
+                    }
+                    else {
+                        vErrors.push(err612);
+                    }
+                    errors++;
+                }
+            }
+            if (data284.registries !== undefined) {
+                let data285 = data284.registries;
+                if (data285 && typeof data285 == "object" && !Array.isArray(data285)) {
+                    for (const key61 in data285) {
+                        if (!(pattern13.test(key61))) {
+                            const err613 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key61 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.registries, data: data285 };
+                            if (vErrors === null) {
+                                vErrors = [err613];
+                            }
+                            else {
+                                vErrors.push(err613);
+                            }
+                            errors++;
+                        }
+                    }
+                    for (const key62 in data285) {
+                        if (pattern13.test(key62)) {
+                            let data286 = data285[key62];
+                            if (typeof data286 === "string") {
+                                if (!pattern64.test(data286)) {
+                                    const err614 = { instancePath: instancePath + "/endpoints/registries/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data286 };
+                                    if (vErrors === null) {
+                                        vErrors = [err614];
+                                    }
+                                    else {
+                                        vErrors.push(err614);
+                                    }
+                                    errors++;
+                                }
+                            }
+                            else {
+                                const err615 = { instancePath: instancePath + "/endpoints/registries/" + key62.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/endpoints/properties/registries/patternProperties/%5E(.*)%24/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"].type, parentSchema: schema11.properties.endpoints.properties.registries.patternProperties["^(.*)$"], data: data286 };
+                                if (vErrors === null) {
+                                    vErrors = [err615];
+                                }
+                                else {
+                                    vErrors.push(err615);
+                                }
+                                errors++;
+                            }
+                        }
+                    }
+                }
+                else {
+                    const err616 = { instancePath: instancePath + "/endpoints/registries", schemaPath: "#/properties/endpoints/properties/registries/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.registries.type, parentSchema: schema11.properties.endpoints.properties.registries, data: data285 };
+                    if (vErrors === null) {
+                        vErrors = [err616];
+                    }
+                    else {
+                        vErrors.push(err616);
+                    }
+                    errors++;
+                }
+            }
+            if (data284.google !== undefined) {
+                let data287 = data284.google;
+                if (data287 && typeof data287 == "object" && !Array.isArray(data287)) {
+                    for (const key63 in data287) {
+                        if (!(((((((key63 === "sts") || (key63 === "iamCredentials")) || (key63 === "artifactRegistry")) || (key63 === "resourceManager")) || (key63 === "container")) || (key63 === "storage")) || (key63 === "iam"))) {
+                            const err617 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key63 }, message: "must NOT have additional properties", schema: false, parentSchema: schema11.properties.endpoints.properties.google, data: data287 };
+                            if (vErrors === null) {
+                                vErrors = [err617];
+                            }
+                            else {
+                                vErrors.push(err617);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data287.sts !== undefined) {
+                        let data288 = data287.sts;
+                        if (typeof data288 === "string") {
+                            if (!pattern64.test(data288)) {
+                                const err618 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data288 };
+                                if (vErrors === null) {
+                                    vErrors = [err618];
+                                }
+                                else {
+                                    vErrors.push(err618);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err619 = { instancePath: instancePath + "/endpoints/google/sts", schemaPath: "#/properties/endpoints/properties/google/properties/sts/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.sts.type, parentSchema: schema11.properties.endpoints.properties.google.properties.sts, data: data288 };
+                            if (vErrors === null) {
+                                vErrors = [err619];
+                            }
+                            else {
+                                vErrors.push(err619);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data287.iamCredentials !== undefined) {
+                        let data289 = data287.iamCredentials;
+                        if (typeof data289 === "string") {
+                            if (!pattern64.test(data289)) {
+                                const err620 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data289 };
+                                if (vErrors === null) {
+                                    vErrors = [err620];
+                                }
+                                else {
+                                    vErrors.push(err620);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err621 = { instancePath: instancePath + "/endpoints/google/iamCredentials", schemaPath: "#/properties/endpoints/properties/google/properties/iamCredentials/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iamCredentials.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iamCredentials, data: data289 };
+                            if (vErrors === null) {
+                                vErrors = [err621];
+                            }
+                            else {
+                                vErrors.push(err621);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data287.artifactRegistry !== undefined) {
+                        let data290 = data287.artifactRegistry;
+                        if (typeof data290 === "string") {
+                            if (!pattern64.test(data290)) {
+                                const err622 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data290 };
+                                if (vErrors === null) {
+                                    vErrors = [err622];
+                                }
+                                else {
+                                    vErrors.push(err622);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err623 = { instancePath: instancePath + "/endpoints/google/artifactRegistry", schemaPath: "#/properties/endpoints/properties/google/properties/artifactRegistry/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.artifactRegistry.type, parentSchema: schema11.properties.endpoints.properties.google.properties.artifactRegistry, data: data290 };
+                            if (vErrors === null) {
+                                vErrors = [err623];
+                            }
+                            else {
+                                vErrors.push(err623);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data287.resourceManager !== undefined) {
+                        let data291 = data287.resourceManager;
+                        if (typeof data291 === "string") {
+                            if (!pattern64.test(data291)) {
+                                const err624 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data291 };
+                                if (vErrors === null) {
+                                    vErrors = [err624];
+                                }
+                                else {
+                                    vErrors.push(err624);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err625 = { instancePath: instancePath + "/endpoints/google/resourceManager", schemaPath: "#/properties/endpoints/properties/google/properties/resourceManager/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.resourceManager.type, parentSchema: schema11.properties.endpoints.properties.google.properties.resourceManager, data: data291 };
+                            if (vErrors === null) {
+                                vErrors = [err625];
+                            }
+                            else {
+                                vErrors.push(err625);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data287.container !== undefined) {
+                        let data292 = data287.container;
+                        if (typeof data292 === "string") {
+                            if (!pattern64.test(data292)) {
+                                const err626 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data292 };
+                                if (vErrors === null) {
+                                    vErrors = [err626];
+                                }
+                                else {
+                                    vErrors.push(err626);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err627 = { instancePath: instancePath + "/endpoints/google/container", schemaPath: "#/properties/endpoints/properties/google/properties/container/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.container.type, parentSchema: schema11.properties.endpoints.properties.google.properties.container, data: data292 };
+                            if (vErrors === null) {
+                                vErrors = [err627];
+                            }
+                            else {
+                                vErrors.push(err627);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data287.storage !== undefined) {
+                        let data293 = data287.storage;
+                        if (typeof data293 === "string") {
+                            if (!pattern64.test(data293)) {
+                                const err628 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data293 };
+                                if (vErrors === null) {
+                                    vErrors = [err628];
+                                }
+                                else {
+                                    vErrors.push(err628);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err629 = { instancePath: instancePath + "/endpoints/google/storage", schemaPath: "#/properties/endpoints/properties/google/properties/storage/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.storage.type, parentSchema: schema11.properties.endpoints.properties.google.properties.storage, data: data293 };
+                            if (vErrors === null) {
+                                vErrors = [err629];
+                            }
+                            else {
+                                vErrors.push(err629);
+                            }
+                            errors++;
+                        }
+                    }
+                    if (data287.iam !== undefined) {
+                        let data294 = data287.iam;
+                        if (typeof data294 === "string") {
+                            if (!pattern64.test(data294)) {
+                                const err630 = { instancePath: instancePath + "/endpoints/google/iam", schemaPath: "#/properties/endpoints/properties/google/properties/iam/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: "must match pattern \"" + "^https?://" + "\"", schema: "^https?://", parentSchema: schema11.properties.endpoints.properties.google.properties.iam, data: data294 };
+                                if (vErrors === null) {
+                                    vErrors = [err630];
+                                }
+                                else {
+                                    vErrors.push(err630);
+                                }
+                                errors++;
+                            }
+                        }
+                        else {
+                            const err631 = { instancePath: instancePath + "/endpoints/google/iam", schemaPath: "#/properties/endpoints/properties/google/properties/iam/type", keyword: "type", params: { type: "string" }, message: "must be string", schema: schema11.properties.endpoints.properties.google.properties.iam.type, parentSchema: schema11.properties.endpoints.properties.google.properties.iam, data: data294 };
+                            if (vErrors === null) {
+                                vErrors = [err631];
+                            }
+                            else {
+                                vErrors.push(err631);
+                            }
+                            errors++;
+                        }
+                    }
+                }
+                else {
+                    const err632 = { instancePath: instancePath + "/endpoints/google", schemaPath: "#/properties/endpoints/properties/google/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.properties.google.type, parentSchema: schema11.properties.endpoints.properties.google, data: data287 };
+                    if (vErrors === null) {
+                        vErrors = [err632];
+                    }
+                    else {
+                        vErrors.push(err632);
+                    }
+                    errors++;
+                }
+            }
+        }
+        else {
+            const err633 = { instancePath: instancePath + "/endpoints", schemaPath: "#/properties/endpoints/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.properties.endpoints.type, parentSchema: schema11.properties.endpoints, data: data284 };
+            if (vErrors === null) {
+                vErrors = [err633];
+            }
+            else {
+                vErrors.push(err633);
             }
             errors++;
         }
     }
 }
 else {
-    const err576 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
+    const err634 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object", schema: schema11.type, parentSchema: schema11, data };
     if (vErrors === null) {
-        vErrors = [err576];
+        vErrors = [err634];
     }
     else {
-        vErrors.push(err576);
+        vErrors.push(err634);
     }
     errors++;
 } validate10.errors = vErrors; return errors === 0; }
@@ -25141,14 +25979,17 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// EXTERNAL MODULE: ./lib/providers/aws/organization-facts.js
+var organization_facts = __webpack_require__(38791);
 ;// CONCATENATED MODULE: ./lib/providers/aws/facts.js
+
 
 
 
 const registryKey = (account, region) => `${account}/${region}`;
 function prepareAwsFacts(config) {
     const input = config.input.facts?.aws ?? {};
-    const organizations = new Map((input.accounts ?? []).map((account) => [account.id, account.organizationId]));
+    const organizations = new Map((input.accounts ?? []).flatMap((account) => typeof account.organizationId === 'string' ? [[account.id, account.organizationId]] : []));
     const clusters = input.clusters ?? [];
     const documents = new DocumentPool();
     return {
@@ -25156,7 +25997,25 @@ function prepareAwsFacts(config) {
         repositories: repositoryFacts(config, input, documents),
         registries: registryFacts(config, input, documents),
         organizations,
+        controls: (0,organization_facts/* accountControls */.Wt)(config, input, (written, control, label, at) => controlPolicy(written, control, label, () => config.locate(at), documents)),
         clusters,
+    };
+}
+/** An SCP or RCP: a document, or the ARN of an AWS-managed one (its built-in document). */
+function controlPolicy(written, control, label, locate, documents) {
+    if (typeof written !== 'string')
+        return { ...documentPolicy(written, label, documents), control };
+    const builtIn = (0,organization_facts/* managedControlPolicy */.bH)(written);
+    if (!builtIn) {
+        throw new errors/* ConfigError */.xL({
+            where: locate(),
+            message: `${written} is not an AWS-managed control policy pullcheck knows (FullAWSAccess, RCPFullAWSAccess): give its document (aws organizations describe-policy)`,
+        });
+    }
+    return {
+        label: `${label} (${written})`,
+        document: documents.parsed(builtIn, () => parsePolicyDocument(builtIn)),
+        control,
     };
 }
 /** Each role's identity policies (managed by ARN, inline documents) and boundary; unreadable ones unknown. */
@@ -25377,6 +26236,103 @@ function awsManagedPolicy(arn) {
 
 /***/ }),
 
+/***/ 38791:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Wt: () => (/* binding */ accountControls),
+/* harmony export */   bH: () => (/* binding */ managedControlPolicy)
+/* harmony export */ });
+/* unused harmony export MANAGED_CONTROL_POLICIES */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3828);
+
+// OUs nest at most five levels under the root (AWS Organizations quotas): a longer path is a cycle.
+const MAX_DEPTH = 8;
+function accountControls(config, input, policyOf) {
+    const controls = new Map();
+    const organizations = new Map((input.organizations ?? []).map((org, o) => [org.id, { org, o }]));
+    for (const { org } of organizations.values()) {
+        if (org.managementAccount)
+            controls.set(org.managementAccount, { kind: 'management', organizationId: org.id });
+    }
+    (input.accounts ?? []).forEach((account, a) => {
+        if (controls.get(account.id)?.kind === 'management')
+            return;
+        const at = ['facts', 'aws', 'accounts', a];
+        if (account.organizationId === null)
+            controls.set(account.id, { kind: 'outside' });
+        else if (account.takenAsAbsent !== undefined)
+            controls.set(account.id, { kind: 'absent', why: account.takenAsAbsent });
+        else if (account.unreadable !== undefined)
+            controls.set(account.id, {
+                kind: 'levels',
+                levels: [level(`account ${account.id}`, account, at, policyOf)],
+            });
+        else if (account.parent !== undefined) {
+            const found = organizations.get(account.organizationId ?? '');
+            if (!found)
+                throw configError(config, [...at, account.organizationId ? 'organizationId' : 'parent'], account.organizationId
+                    ? `${account.organizationId} is not in facts.aws.organizations: add it with its units (the root and OUs)`
+                    : 'an account with a `parent` needs its `organizationId`');
+            const levels = [level(`account ${account.id}`, account, at, policyOf)];
+            levels.push(...unitsAbove(config, account.parent, [...at, 'parent'], found, policyOf));
+            controls.set(account.id, { kind: 'levels', levels });
+        }
+    });
+    return controls;
+}
+/** The root and OUs from `parent` up: each must be among the organization's units. */
+function unitsAbove(config, first, firstAt, found, policyOf) {
+    const units = new Map((found.org.units ?? []).map((unit, u) => [unit.id, { unit, u }]));
+    const levels = [];
+    let parent = first;
+    let from = firstAt;
+    while (parent !== undefined) {
+        const next = units.get(parent);
+        if (!next)
+            throw configError(config, from, `${parent} is not among the units of ${found.org.id} in facts.aws.organizations`);
+        if (levels.length >= MAX_DEPTH)
+            throw configError(config, from, `the path up to the root loops (${parent})`);
+        const unitAt = ['facts', 'aws', 'organizations', found.o, 'units', next.u];
+        levels.push(level(`${parent.startsWith('r-') ? 'root' : 'OU'} ${parent}`, next.unit, unitAt, policyOf));
+        parent = next.unit.unreadable === undefined ? next.unit.parent : undefined;
+        from = [...unitAt, 'parent'];
+    }
+    return levels;
+}
+function level(label, node, at, policyOf) {
+    const policies = (key, control) => (node[key] ?? []).map((written, p) => policyOf(written, control, `${control.toUpperCase()} #${p + 1} attached to ${label}`, [...at, key, p]));
+    return {
+        label,
+        scps: policies('serviceControlPolicies', 'scp'),
+        rcps: policies('resourceControlPolicies', 'rcp'),
+        ...(node.unreadable === undefined ? {} : { unreadable: node.unreadable }),
+    };
+}
+function configError(config, at, message) {
+    return new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL({ where: config.locate(at), message });
+}
+// The AWS-managed control policies, attached by default (AWS Organizations User Guide, "Service control
+// policies" — FullAWSAccess — and "Resource control policies" — RCPFullAWSAccess, which cannot be detached).
+const MANAGED_CONTROL_POLICIES = {
+    'service_control_policy/p-FullAWSAccess': {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+    },
+    'resource_control_policy/p-RCPFullAWSAccess': {
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }],
+    },
+};
+/** The built-in document of an AWS-managed SCP or RCP ARN, or undefined. */
+function managedControlPolicy(arn) {
+    const match = /^arn:aws[a-z-]*:organizations::aws:policy\/(.+)$/.exec(arn);
+    return match ? MANAGED_CONTROL_POLICIES[match[1]] : undefined;
+}
+
+
+/***/ }),
+
 /***/ 59812:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -25446,7 +26402,7 @@ function awsPartition(region) {
 
 /***/ }),
 
-/***/ 46938:
+/***/ 46847:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25685,6 +26641,9 @@ const STRING_OPERATORS = {
     arnlike: { like: true, negated: false, ignoreCase: false },
     arnnotequals: { like: true, negated: true, ignoreCase: false },
     arnnotlike: { like: true, negated: true, ignoreCase: false },
+    // "Bool": the key's value compared with true or false (IAM User Guide, "IAM JSON policy elements: Condition
+    // operators", Boolean condition operators) — aws:PrincipalIsAWSService, which data-perimeter SCPs and RCPs use.
+    bool: { like: false, negated: false, ignoreCase: true },
 };
 function evaluateCondition(condition, caller) {
     const hint = condition.key.toLowerCase() === 'aws:principalorgid'
@@ -25850,7 +26809,25 @@ function ecrMissingGrants(context, blocked) {
     const resource = actionsWhere('resourceMissing');
     if (resource.length > 0)
         grants.push(repositoryGrant(context, resource));
+    const scp = blocked.filter((outcome) => outcome.status === 'missing' && outcome.scpMissingAt.length > 0);
+    if (scp.length > 0)
+        grants.push(scpGrant(context, scp));
     return grants;
+}
+/** SCPs must allow at every level of the account's path (AWS Organizations, "SCP evaluation"). */
+function scpGrant(context, blocked) {
+    const actions = blocked.map((outcome) => outcome.action);
+    const levels = [...new Set(blocked.flatMap((outcome) => outcome.scpMissingAt))];
+    const statement = { Sid: 'PullcheckAllowEcrPull', Effect: 'Allow', Action: actions, Resource: '*' };
+    return {
+        side: 'identity',
+        permissions: actions,
+        fix: {
+            text: `No SCP attached to ${levels.join(', ')} allows ${actions.join(', ')}, and every level from the root down to account ${context.role.account} must:` +
+                ` attach FullAWSAccess there, or add this statement to one of its SCPs (aws organizations update-policy, from the management account).`,
+            snippets: { json: pretty(policyDocument([statement])) },
+        },
+    };
 }
 function identityStatements(context, actions) {
     const onRepository = actions.filter((action) => action !== ecr_actions/* TOKEN_ACTION */.N);
@@ -25942,8 +26919,10 @@ function explicitDenies(context, blocked) {
         }
     }
     const identityPolicies = new Set([...context.roleFacts.policies, context.roleFacts.boundary]);
+    // An SCP limits the role's account (identity side); an RCP the repository's account (resource side).
+    const sideOf = (policy) => identityPolicies.has(policy) || policy.control === 'scp' ? 'identity' : 'resource';
     return [...byStatement.values()].map(({ hit, actions }) => ({
-        side: identityPolicies.has(hit.policy) ? 'identity' : 'resource',
+        side: sideOf(hit.policy),
         permissions: actions,
         explicitDeny: true,
         fix: {
@@ -25989,7 +26968,41 @@ function repositoryPolicySnippets(location, merged) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/providers/aws/control-reasons.js
+const HOW = 'facts.aws.accounts[].parent, facts.aws.organizations';
+/** One line about the control policies of `kind` that apply through `account`. */
+function controlNote(kind, account, control) {
+    switch (control?.kind) {
+        case undefined:
+            return `no ${kind} are given for account ${account}: taken as absent (${HOW})`;
+        case 'absent':
+            return `the ${kind} of account ${account} could not be read (${control.why}): taken as absent`;
+        case 'outside':
+            return `account ${account} is in no organization: no ${kind} apply`;
+        case 'management':
+            return `account ${account} is the management account of ${control.organizationId}: ${kind} do not affect it`;
+        case 'levels':
+            return `${kind} of account ${account} evaluated at every level of its path: ${control.levels.map((level) => level.label).join(' ← ')}`;
+    }
+}
+/** The notes of a role's pull: its account's SCPs, the repository account's RCPs (one line when neither is given). */
+function roleControlNotes(controls, roleAccount, repositoryAccount, roleName) {
+    if (controls.serviceLinked)
+        return [`${roleName} is a service-linked role: SCPs and RCPs do not affect it`];
+    if (controls.principal === undefined && controls.resource === undefined) {
+        const accounts = roleAccount === repositoryAccount
+            ? `account ${roleAccount}`
+            : `account ${roleAccount} (SCPs) or ${repositoryAccount} (RCPs)`;
+        return [`no SCPs or RCPs are given for ${accounts}: taken as absent (${HOW})`];
+    }
+    return [
+        controlNote('SCPs', roleAccount, controls.principal),
+        controlNote('RCPs', repositoryAccount, controls.resource),
+    ];
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/aws/ecr-reasons.js
+
 /** Said when V1 and V2 agree; the rule drops it when they do not. */
 const SCOPE_NOT_GIVEN = 'registry policy scope not given';
 /** Said when the answer is the same under a pull-through cache rule or not; dropped when it is not. */
@@ -26012,6 +27025,9 @@ function explainEcrPull(context, outcomes) {
                 outcome.identityMissing ? 'no identity policy of the role allows it' : '',
                 outcome.boundaryMissing ? 'the permissions boundary does not allow it' : '',
                 outcome.resourceMissing ? 'the repository policy does not grant it to the role or its account' : '',
+                outcome.scpMissingAt.length > 0
+                    ? `no SCP attached to ${outcome.scpMissingAt.join(', ')} allows it`
+                    : '',
             ].filter(Boolean);
             reasons.push(`${outcome.action}: ${sides.join('; ') || 'not granted'}`);
         }
@@ -26043,7 +27059,7 @@ function explainEcrPull(context, outcomes) {
     if (cacheRules !== undefined && !context.pullThroughCache) {
         reasons.push(`${CACHE_RULES_NOT_KNOWN} (${cacheRules}): the answer is the same whether or not ${location.repository} is under one`);
     }
-    reasons.push('service control and resource control policies are not evaluated offline: taken as absent');
+    reasons.push(...roleControlNotes(context.controls, role.account, location.account, role.name));
     return reasons;
 }
 
@@ -26169,10 +27185,259 @@ function identitySide(roleFacts, request) {
     return side;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/aws/policy/service-match.js
+
+
+// Keys that describe an IAM caller: a request made by a service principal does not carry them
+// ("AWS global condition context keys": aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalOrgID, … are
+// present only when the principal is an IAM principal).
+const ABSENT_FOR_SERVICES = new Set([
+    'aws:principalarn',
+    'aws:principalaccount',
+    'aws:principalorgid',
+    'aws:principalorgpaths',
+    'aws:userid',
+    'aws:username',
+]);
+/** Is there a statement of `effect` in these resource policies that applies to the service's request? */
+function findServiceStatements(policies, effect, request) {
+    const hits = [];
+    const unknownBecause = [];
+    for (const policy of policies) {
+        if (!policy.document) {
+            unknownBecause.push(contentsUnknown(policy));
+            continue;
+        }
+        for (const statement of policy.document.statements) {
+            if (statement.effect !== effect)
+                continue;
+            const match = matchServiceStatement(statement, request);
+            if (match.result === 'yes')
+                hits.push({ policy, statement });
+            else if (match.result === 'unknown')
+                unknownBecause.push(`${policy.label} ${describeStatement(statement)}: ${match.because}`);
+        }
+    }
+    const result = hits.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
+    return { result, hits, unknownBecause };
+}
+function matchServiceStatement(statement, request) {
+    if (!listMatches(statement.actions, request.action, true))
+        return { result: 'no' };
+    // Resources as a role's statements match them: a policy variable leaves the statement undecided.
+    const resource = statement.resources ? resourceMatch(statement.resources, request.resource) : 'yes';
+    if (resource === 'no')
+        return { result: 'no' };
+    const named = request.everyPrincipal && statement.principals?.anyone && !statement.principals.negated
+        ? { result: 'yes' }
+        : nameService(statement, request.service);
+    if (named.result === 'no')
+        return named;
+    let undecided = resource !== 'yes'
+        ? { result: 'unknown', because: resource.because }
+        : named.result === 'unknown'
+            ? named
+            : undefined;
+    for (const condition of statement.conditions) {
+        const outcome = serviceCondition(condition, request);
+        if (outcome.result === 'no')
+            return outcome;
+        if (outcome.result === 'unknown')
+            undecided ??= outcome;
+    }
+    return undecided ?? { result: 'yes' };
+}
+function nameService(statement, service) {
+    const list = statement.principals;
+    if (!list)
+        return { result: 'no' }; // a repository-policy statement without a principal names nobody
+    const listed = list.services.some((entry) => entry.toLowerCase() === service);
+    if (list.negated && statement.effect === 'Allow') {
+        return {
+            result: 'unknown',
+            because: `${ALLOW_WITH_NOT_PRINCIPAL} ({"Service": "${service}"}, as the Lambda docs do)`,
+        };
+    }
+    if (list.negated)
+        return { result: listed || list.anyone ? 'no' : 'yes' };
+    if (listed)
+        return { result: 'yes' };
+    if (list.anyone) {
+        // The Lambda docs grant the service by name; whether `*` admits a service principal is not what they say.
+        return {
+            result: 'unknown',
+            because: `Principal "*" does not name ${service}; grant it by name ({"Service": "${service}"}) as the Lambda docs do`,
+        };
+    }
+    return { result: 'no' };
+}
+function serviceCondition(condition, request) {
+    const key = condition.key.toLowerCase();
+    if (key === 'aws:sourcearn' && !request.context.has(key) && request.partialSourceArn)
+        return partialArnCondition(condition, request.partialSourceArn);
+    let value;
+    if (key === 'aws:principalisawsservice')
+        value = 'true';
+    else if (key === 'aws:principalservicename')
+        value = request.service;
+    else if (request.context.has(key))
+        value = request.context.get(key);
+    else
+        value = ABSENT_FOR_SERVICES.has(key) ? undefined : 'unknown';
+    const operator = condition.operator.replace(/^for(any|all)value:/i, '').toLowerCase();
+    if (value === undefined && /not/.test(operator) && !operator.endsWith('ifexists')) {
+        // A negated operator over a key the request lacks: not decided here rather than guessed.
+        return {
+            result: 'unknown',
+            because: `condition ${condition.operator} on ${condition.key}, a key ${request.service} does not send`,
+        };
+    }
+    const outcome = evaluateConditionOn(condition, value, ' (not known before the request is made)');
+    return outcome.result === 'unknown'
+        ? { result: 'unknown', because: outcome.unknownBecause ?? 'undecidable' }
+        : { result: outcome.result };
+}
+/**
+ * A condition on an ARN known only as `prefix` + an unknown last part: `yes` when some pattern matches every
+ * such ARN (it ends in `*` and matches the prefix itself), `no` when no pattern can match any of them (its
+ * literal start leaves the prefix), otherwise it depends on the unknown part.
+ */
+function partialArnCondition(condition, partial) {
+    const operator = condition.operator
+        .replace(/^for(any|all)value:/i, '')
+        .toLowerCase()
+        .replace(/ifexists$/, '');
+    const like = /like$|^arn/.test(operator);
+    const negated = /not/.test(operator);
+    const ignoreCase = operator.endsWith('ignorecase');
+    const fold = (text) => (ignoreCase ? text.toLowerCase() : text);
+    const prefix = fold(partial.prefix);
+    const known = /^(string|arn)(not)?(equals|like)(ignorecase)?$/.test(operator);
+    if (!known)
+        return {
+            result: 'unknown',
+            because: `condition ${condition.operator} on ${condition.key}: ${partial.missing}`,
+        };
+    let coversAll = false;
+    let couldMatch = false;
+    for (const value of condition.values.map(fold)) {
+        const literal = like ? (/^[^*?]*/.exec(value)?.[0] ?? '') : value;
+        if (like && value.endsWith('*') && wildcardMatch(value, prefix))
+            coversAll = true;
+        if (literal.startsWith(prefix) || prefix.startsWith(literal))
+            couldMatch = true;
+    }
+    if (!coversAll && couldMatch) {
+        return {
+            result: 'unknown',
+            because: `condition ${condition.operator} on ${condition.key}: ${partial.missing}`,
+        };
+    }
+    return { result: coversAll !== negated ? 'yes' : 'no' };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/aws/control-policies.js
+// What AWS Organizations' control policies say about one request of a pull. Sources: AWS Organizations User
+// Guide, "Service control policies (SCPs)" — an SCP restricts the IAM users and roles of member accounts; for
+// an action to be allowed "there must be an Allow statement at every level from the root through each OU in
+// the direct path to the account (including the target account itself)"; an explicit Deny at any level
+// denies; the management account and service-linked roles are not affected — and "Resource control policies
+// (RCPs)" — an RCP restricts access to the resources of member accounts (Amazon ECR among the supported
+// services) whoever asks, AWS service principals included; RCPFullAWSAccess is attached at every level and
+// cannot be detached, so only Deny statements decide; the management account's resources and service-linked
+// roles are not affected; for an action with no resource type, the RCPs of the caller's account apply (AWS
+// News Blog, "Introducing resource control policies (RCPs)").
+
+
+
+const NO_CONTROL = { deny: NO, scpAllow: { ...NO, result: 'yes' }, scpMissingAt: [] };
+function roleControlAnswer(controls, request) {
+    if (controls.serviceLinked)
+        return NO_CONTROL;
+    // Nothing to evaluate (the common case, built for every action of every pull): no allocation.
+    if (controls.principal?.kind !== 'levels' && controls.resource?.kind !== 'levels')
+        return NO_CONTROL;
+    // An action without a resource (ecr:GetAuthorizationToken): the RCPs of the caller's own account.
+    const rcpAccount = request.resource === '*' ? controls.principal : controls.resource;
+    // findStatements remembers its answers per document: the same few questions cost little.
+    const find = (policies, effect) => findStatements(policies, effect, request);
+    return combine(scpAnswer(controls.principal, find), rcpDeny(rcpAccount, find));
+}
+/** RCP Denies of the repository's account on a service principal's request (SCPs never restrict a service). */
+function serviceControlDeny(resource, request) {
+    return rcpDeny(resource, (policies, effect) => findServiceStatements(policies, effect, { ...request, everyPrincipal: true }));
+}
+function levelsOf(control) {
+    return control?.kind === 'levels' ? control.levels : [];
+}
+function scpAnswer(control, find) {
+    const levels = levelsOf(control);
+    // Every entity has an SCP attached while SCPs are enabled: a path with none has them disabled.
+    if (!levels.some((level) => level.scps.length > 0 || level.unreadable !== undefined))
+        return NO_CONTROL;
+    let allow = 'yes';
+    const denies = [];
+    const unknownBecause = [];
+    const missingAt = [];
+    const hits = [];
+    for (const level of levels) {
+        if (level.unreadable !== undefined) {
+            const why = `the SCPs and RCPs attached to ${level.label} could not be read (${level.unreadable})`;
+            denies.push({ result: 'unknown', hits: [], unknownBecause: [why] });
+            allow = and(allow, 'unknown');
+            unknownBecause.push(why);
+            continue;
+        }
+        denies.push(asFinding(find(level.scps, 'Deny')));
+        const allowed = asFinding(find(level.scps, 'Allow'));
+        allow = and(allow, allowed.result);
+        unknownBecause.push(...allowed.unknownBecause);
+        hits.push(...allowed.hits);
+        if (allowed.result === 'no')
+            missingAt.push(level.label);
+    }
+    return {
+        deny: anyOf(denies),
+        scpAllow: { result: allow, hits, unknownBecause: allow === 'yes' ? [] : unknownBecause },
+        scpMissingAt: missingAt,
+    };
+}
+function rcpDeny(control, find) {
+    if (control?.kind !== 'levels')
+        return NO;
+    return anyOf(levelsOf(control).map((level) => level.unreadable !== undefined
+        ? {
+            result: 'unknown',
+            hits: [],
+            unknownBecause: [`the RCPs attached to ${level.label} could not be read (${level.unreadable})`],
+        }
+        : asFinding(find(level.rcps, 'Deny'))));
+}
+function combine(scp, rcp) {
+    return { ...scp, deny: anyOf([scp.deny, rcp]) };
+}
+function anyOf(findings) {
+    const unknownBecause = [...new Set(findings.flatMap((finding) => finding.unknownBecause))];
+    return {
+        result: findings.reduce((result, finding) => or(result, finding.result), 'no'),
+        hits: findings.flatMap((finding) => finding.hits),
+        unknownBecause,
+    };
+}
+/** Service answers carry statement hits without a principal match: as role hits, naming anyone. */
+function asFinding(found) {
+    return {
+        result: found.result,
+        hits: found.hits.map((hit) => ({ principal: 'anyone', ...hit })),
+        unknownBecause: found.unknownBecause,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/aws/ecr-pull.js
 // The ECR pull rule (SPEC §4), a pure function of AWS facts.
 // Sources: Amazon ECR User Guide "Private repository policies" and "Private registry permissions";
 // IAM User Guide "Policy evaluation logic" and "Cross-account policy evaluation logic".
+
 
 
 
@@ -26221,6 +27486,11 @@ function evaluateEcrPull(location, roleArnText, facts) {
         registry,
         crossAccount: role.account !== location.account,
         pullThroughCache: (registry?.pullThroughCachePrefixes ?? []).some((prefix) => location.repository.startsWith(`${prefix}/`)),
+        controls: {
+            serviceLinked: role.path.startsWith('/aws-service-role/'),
+            principal: facts.controls.get(role.account),
+            resource: facts.controls.get(location.account),
+        },
     };
     const caller = (0,aws_arn/* callingRole */.$o)(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
     if (context.repository?.missing && !context.pullThroughCache) {
@@ -26320,14 +27590,18 @@ function evaluateAction(context, request, action) {
         ? { policies: [], unknown: undefined }
         : resourcePoliciesFor(context, request.action);
     const resourceDeny = withUnknown(findStatements(resourcePolicies.policies, 'Deny', request, ACCEPT.named), context.crossAccount ? resourcePolicies.unknown : undefined);
-    const deny = [identityDeny, boundaryDeny, resourceDeny];
+    // SCPs and RCPs: a Deny there blocks like any other; SCPs must also allow, whoever grants (control-policies.ts).
+    const control = roleControlAnswer(context.controls, request);
+    const deny = [identityDeny, boundaryDeny, resourceDeny, control.deny];
     const denyResult = deny.reduce((result, finding) => or(result, finding.result), 'no');
     const unknownBecause = [...deny, identityAllow, boundaryAllow].flatMap((finding) => finding.unknownBecause);
-    const { grant, resourceGrant, roleNamedGrant } = grantOf(context, request, resourcePolicies, {
+    const granted = grantOf(context, request, resourcePolicies, {
         identityGrant,
         boundaryAllow: boundaryAllow.result,
     });
-    unknownBecause.push(...resourceGrant.unknownBecause);
+    const { resourceGrant, roleNamedGrant } = granted;
+    const grant = and(granted.grant, control.scpAllow.result);
+    unknownBecause.push(...resourceGrant.unknownBecause, ...control.scpAllow.unknownBecause);
     // One literal with every field (no spread of a shared base): built 200,000 times in a large check.
     const outcome = (status, missing = NOTHING_MISSING) => ({
         action,
@@ -26338,6 +27612,7 @@ function evaluateAction(context, request, action) {
         denyHits: deny.flatMap((finding) => finding.hits),
         allowHits: [...identityAllow.hits, ...resourceGrant.hits],
         unknownBecause,
+        scpMissingAt: status === 'missing' ? control.scpMissingAt : [],
     });
     if (denyResult === 'yes')
         return outcome('denied');
@@ -26345,9 +27620,9 @@ function evaluateAction(context, request, action) {
         // The boundary caps identity grants and same-account grants to the role ARN alike (IAM User Guide,
         // "Permissions boundaries for IAM entities"); an identity grant is needed unless the repository names the role.
         return outcome('missing', {
-            identity: identityAllow.result === 'no' && roleNamedGrant !== 'yes',
-            boundary: boundaryAllow.result === 'no',
-            resource: context.crossAccount && !tokenAction && resourceGrant.result === 'no',
+            identity: granted.grant === 'no' && identityAllow.result === 'no' && roleNamedGrant !== 'yes',
+            boundary: granted.grant === 'no' && boundaryAllow.result === 'no',
+            resource: granted.grant === 'no' && context.crossAccount && !tokenAction && resourceGrant.result === 'no',
         });
     }
     return outcome(grant === 'yes' && denyResult === 'no' ? 'granted' : 'unknown');
@@ -26490,153 +27765,48 @@ function lambdaRegionGrant(location, functionRegion) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/providers/aws/policy/service-match.js
+;// CONCATENATED MODULE: ./lib/providers/aws/lambda-controls.js
 
 
-// Keys that describe an IAM caller: a request made by a service principal does not carry them
-// ("AWS global condition context keys": aws:PrincipalArn, aws:PrincipalAccount, aws:PrincipalOrgID, … are
-// present only when the principal is an IAM principal).
-const ABSENT_FOR_SERVICES = new Set([
-    'aws:principalarn',
-    'aws:principalaccount',
-    'aws:principalorgid',
-    'aws:principalorgpaths',
-    'aws:userid',
-    'aws:username',
-]);
-/** Is there a statement of `effect` in these resource policies that applies to the service's request? */
-function findServiceStatements(policies, effect, request) {
-    const hits = [];
-    const unknownBecause = [];
-    for (const policy of policies) {
-        if (!policy.document) {
-            unknownBecause.push(contentsUnknown(policy));
-            continue;
-        }
-        for (const statement of policy.document.statements) {
-            if (statement.effect !== effect)
-                continue;
-            const match = matchServiceStatement(statement, request);
-            if (match.result === 'yes')
-                hits.push({ policy, statement });
-            else if (match.result === 'unknown')
-                unknownBecause.push(`${policy.label} ${describeStatement(statement)}: ${match.because}`);
-        }
-    }
-    const result = hits.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
-    return { result, hits, unknownBecause };
+
+
+
+const lambda_controls_SERVICE = 'lambda.amazonaws.com';
+/** The RCP Denies of the repository's account on both pull actions. */
+function lambdaControlDeny(control, requestFor) {
+    const answers = ecr_actions/* PULL_ACTIONS */.Q.map((action) => serviceControlDeny(control, requestFor(action)));
+    return {
+        result: answers.map((answer) => answer.result).reduce(or, 'no'),
+        hits: answers.flatMap((answer) => answer.hits),
+        unknownBecause: [...new Set(answers.flatMap((answer) => answer.unknownBecause))],
+    };
 }
-function matchServiceStatement(statement, request) {
-    if (!listMatches(statement.actions, request.action, true))
-        return { result: 'no' };
-    // Resources as a role's statements match them: a policy variable leaves the statement undecided.
-    const resource = statement.resources ? resourceMatch(statement.resources, request.resource) : 'yes';
-    if (resource === 'no')
-        return { result: 'no' };
-    const named = nameService(statement, request.service);
-    if (named.result === 'no')
-        return named;
-    let undecided = resource !== 'yes'
-        ? { result: 'unknown', because: resource.because }
-        : named.result === 'unknown'
-            ? named
-            : undefined;
-    for (const condition of statement.conditions) {
-        const outcome = serviceCondition(condition, request);
-        if (outcome.result === 'no')
-            return outcome;
-        if (outcome.result === 'unknown')
-            undecided ??= outcome;
-    }
-    return undecided ?? { result: 'yes' };
+/** What the reasons say of SCPs and RCPs on a Lambda pull. */
+function lambdaControlNotes(account, control) {
+    return [`SCPs do not restrict the service principal ${lambda_controls_SERVICE}`, controlNote('RCPs', account, control)];
 }
-function nameService(statement, service) {
-    const list = statement.principals;
-    if (!list)
-        return { result: 'no' }; // a repository-policy statement without a principal names nobody
-    const listed = list.services.some((entry) => entry.toLowerCase() === service);
-    if (list.negated && statement.effect === 'Allow') {
-        return {
-            result: 'unknown',
-            because: `${ALLOW_WITH_NOT_PRINCIPAL} ({"Service": "${service}"}, as the Lambda docs do)`,
-        };
-    }
-    if (list.negated)
-        return { result: listed || list.anyone ? 'no' : 'yes' };
-    if (listed)
-        return { result: 'yes' };
-    if (list.anyone) {
-        // The Lambda docs grant the service by name; whether `*` admits a service principal is not what they say.
-        return {
-            result: 'unknown',
-            because: `Principal "*" does not name ${service}; grant it by name ({"Service": "${service}"}) as the Lambda docs do`,
-        };
-    }
-    return { result: 'no' };
-}
-function serviceCondition(condition, request) {
-    const key = condition.key.toLowerCase();
-    if (key === 'aws:sourcearn' && !request.context.has(key) && request.partialSourceArn)
-        return partialArnCondition(condition, request.partialSourceArn);
-    let value;
-    if (key === 'aws:principalisawsservice')
-        value = 'true';
-    else if (key === 'aws:principalservicename')
-        value = request.service;
-    else if (request.context.has(key))
-        value = request.context.get(key);
-    else
-        value = ABSENT_FOR_SERVICES.has(key) ? undefined : 'unknown';
-    const operator = condition.operator.replace(/^for(any|all)value:/i, '').toLowerCase();
-    if (value === undefined && /not/.test(operator) && !operator.endsWith('ifexists')) {
-        // A negated operator over a key the request lacks: not decided here rather than guessed.
-        return {
-            result: 'unknown',
-            because: `condition ${condition.operator} on ${condition.key}, a key ${request.service} does not send`,
-        };
-    }
-    const outcome = evaluateConditionOn(condition, value, ' (not known before the request is made)');
-    return outcome.result === 'unknown'
-        ? { result: 'unknown', because: outcome.unknownBecause ?? 'undecidable' }
-        : { result: outcome.result };
-}
-/**
- * A condition on an ARN known only as `prefix` + an unknown last part: `yes` when some pattern matches every
- * such ARN (it ends in `*` and matches the prefix itself), `no` when no pattern can match any of them (its
- * literal start leaves the prefix), otherwise it depends on the unknown part.
- */
-function partialArnCondition(condition, partial) {
-    const operator = condition.operator
-        .replace(/^for(any|all)value:/i, '')
-        .toLowerCase()
-        .replace(/ifexists$/, '');
-    const like = /like$|^arn/.test(operator);
-    const negated = /not/.test(operator);
-    const ignoreCase = operator.endsWith('ignorecase');
-    const fold = (text) => (ignoreCase ? text.toLowerCase() : text);
-    const prefix = fold(partial.prefix);
-    const known = /^(string|arn)(not)?(equals|like)(ignorecase)?$/.test(operator);
-    if (!known)
-        return {
-            result: 'unknown',
-            because: `condition ${condition.operator} on ${condition.key}: ${partial.missing}`,
-        };
-    let coversAll = false;
-    let couldMatch = false;
-    for (const value of condition.values.map(fold)) {
-        const literal = like ? (/^[^*?]*/.exec(value)?.[0] ?? '') : value;
-        if (like && value.endsWith('*') && wildcardMatch(value, prefix))
-            coversAll = true;
-        if (literal.startsWith(prefix) || prefix.startsWith(literal))
-            couldMatch = true;
-    }
-    if (!coversAll && couldMatch) {
-        return {
-            result: 'unknown',
-            because: `condition ${condition.operator} on ${condition.key}: ${partial.missing}`,
-        };
-    }
-    return { result: coversAll !== negated ? 'yes' : 'no' };
+/** An RCP Deny refuses the pull: the statement, and how to let AWS services through. */
+function deniedByControl(deny, account) {
+    const statements = [
+        ...new Map(deny.hits.map((hit) => [`${hit.policy.label} ${describeStatement(hit.statement)}`, hit.statement])),
+    ];
+    const missing = statements.map(([where, statement]) => ({
+        side: 'resource',
+        permissions: ecr_actions/* PULL_ACTIONS */.Q,
+        explicitDeny: true,
+        fix: {
+            text: `${where} explicitly denies ${lambda_controls_SERVICE} ${ecr_actions/* PULL_ACTIONS */.Q.join(', ')} on the repositories of account ${account}; an explicit Deny overrides every Allow:` +
+                ` narrow it (for example exempt AWS services with "BoolIfExists": {"aws:PrincipalIsAWSService": "false"}) or detach it (aws organizations, from the management account).`,
+            snippets: { json: JSON.stringify(statement.raw, null, 2) },
+        },
+    }));
+    return {
+        verdict: 'denied',
+        reasons: [
+            `${statements.map(([where]) => where).join(', ')} explicitly denies ${lambda_controls_SERVICE} ${ecr_actions/* PULL_ACTIONS */.Q.join(', ')}: an explicit Deny in an RCP overrides every Allow`,
+        ],
+        missing,
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/aws/lambda-account-grant.js
@@ -26709,6 +27879,7 @@ function deployer(context) {
 
 
 
+
 const LAMBDA_SERVICE = 'lambda.amazonaws.com';
 const LAMBDA_DOC = 'https://docs.aws.amazon.com/lambda/latest/dg/images-create.html';
 function evaluateLambdaPull(location, fn, facts) {
@@ -26751,6 +27922,7 @@ function evaluateLambdaPull(location, fn, facts) {
         crossAccount: fn.account !== location.account,
         functionOrganization: facts.organizations.get(fn.account),
         currentPolicy: repository.policy?.document?.raw,
+        repositoryControl: facts.controls.get(location.account),
     };
     const repositoryOnly = repository.policy ? [repository.policy] : [];
     return withRegistryScope(facts.registries.get((0,aws_facts/* registryKey */.n7)(location.account, location.region)), (v2) => lambda_pull_decide(context, v2 ? [...repositoryOnly, v2] : repositoryOnly));
@@ -26791,6 +27963,9 @@ function lambda_pull_decide(context, policies) {
     const deployerDeny = accountDeny(context, policies);
     if (deployerDeny.result === 'yes' && context.crossAccount)
         return deniedToAccount(context, deployerDeny);
+    const control = lambdaControlDeny(context.repositoryControl, (action) => serviceRequest(context, action));
+    if (control.result === 'yes')
+        return deniedByControl(control, context.location.account);
     const allow = serviceAnswer(context, policies, 'Allow');
     // Cross-account, both the function's account and the service must be admitted ("Cross-account permissions").
     const account = context.crossAccount ? accountGrant(context, policies) : undefined;
@@ -26812,13 +27987,15 @@ function lambda_pull_decide(context, policies) {
         };
     }
     const granted = and(allow.result, account?.result ?? 'yes');
-    if (granted === 'yes' && deny.result === 'no' && deployerDeny.result === 'no') {
+    reasons.push(...lambdaControlNotes(context.location.account, context.repositoryControl));
+    if (granted === 'yes' && deny.result === 'no' && deployerDeny.result === 'no' && control.result === 'no') {
         if (context.crossAccount)
             reasons.push(deployerNote(context));
         return { verdict: 'allowed', reasons, missing: [] };
     }
     const undecided = [
         ...deny.unknownBecause,
+        ...control.unknownBecause,
         ...deployerDeny.unknownBecause,
         ...(deployerDeny.result === 'yes'
             ? [
@@ -26852,11 +28029,11 @@ function deniedToAccount(context, deny) {
 function deployerNote(context) {
     return `the principal that deploys the function also needs ecr:BatchGetImage and ecr:GetDownloadUrlForLayer on ${context.repositoryArn} in its identity policies (${LAMBDA_DOC} "Cross-account permissions")`;
 }
-/** The service-principal answer over both pull actions: an Allow must grant each, a Deny blocks either. */
-function serviceAnswer(context, policies, effect) {
+/** The request Lambda makes for one pull action. */
+function serviceRequest(context, action) {
     const { fn, location } = context;
     const functions = `arn:${location.partition}:lambda:${fn.region}:${fn.account}:function:`;
-    const answers = ecr_actions/* PULL_ACTIONS */.Q.map((action) => findServiceStatements(policies, effect, {
+    return {
         action: action.toLowerCase(),
         resource: context.repositoryArn,
         service: LAMBDA_SERVICE,
@@ -26869,7 +28046,11 @@ function serviceAnswer(context, policies, effect) {
             prefix: functions,
             missing: `it depends on the function's name: set \`function\` on target ${fn.target}`,
         },
-    }));
+    };
+}
+/** The service-principal answer over both pull actions: an Allow must grant each, a Deny blocks either. */
+function serviceAnswer(context, policies, effect) {
+    const answers = ecr_actions/* PULL_ACTIONS */.Q.map((action) => findServiceStatements(policies, effect, serviceRequest(context, action)));
     const results = answers.map((answer) => answer.result);
     return {
         result: effect === 'Allow' ? results.reduce(and, 'yes') : results.reduce(or, 'no'),
@@ -28826,6 +30007,8 @@ const awsLiveFacts = {
             repositories: [...(facts.repositories ?? []), ...list(read['repositories']).map(withPolicy)],
             registries: [...(facts.registries ?? []), ...list(read['registries']).map(withPolicy)],
             clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
+            accounts: [...(facts.accounts ?? []), ...list(read['accounts']).map(withControlPolicies)],
+            organizations: joinOrganizations(facts.organizations ?? [], list(read['organizations'])),
         };
     },
     resources(read) {
@@ -28834,9 +30017,33 @@ const awsLiveFacts = {
             ...(0,live_facts/* readEntries */.$)(read['repositories']).map((entry) => entry.arn),
             ...(0,live_facts/* readEntries */.$)(read['registries']).map((entry) => `ECR registry ${entry.account} ${entry.region}`),
             ...(0,live_facts/* readEntries */.$)(read['clusters']).map((entry) => `${entry.platform} cluster ${entry.name}`),
+            ...(0,live_facts/* readEntries */.$)(read['accounts'])
+                .filter((entry) => entry.takenAsAbsent === undefined)
+                .map((entry) => `AWS Organizations: account ${entry.id}`),
         ];
     },
 };
+/** SCP and RCP documents as read live (an AWS-managed policy's ARN stays a string). */
+function withControlPolicies(entry) {
+    const documents = (key) => Array.isArray(entry[key]) ? { [key]: entry[key].map(live_facts/* liveDocument */.C) } : {};
+    return { ...entry, ...documents('serviceControlPolicies'), ...documents('resourceControlPolicies') };
+}
+/** Organizations read live join the stated ones: a stated unit is used as given, a unit read live is added. */
+function joinOrganizations(stated, read) {
+    const joined = stated.map((org) => ({ ...org, units: list(org['units']) }));
+    for (const org of read) {
+        const units = list(org['units']).map(withControlPolicies);
+        const same = joined.find((known) => known['id'] === org['id']);
+        if (!same) {
+            joined.push({ ...org, units });
+            continue;
+        }
+        same['managementAccount'] ??= org['managementAccount'];
+        const statedUnits = new Set(same.units.map((unit) => unit['id']));
+        same.units.push(...units.filter((unit) => !statedUnits.has(unit['id'])));
+    }
+    return joined;
+}
 
 // EXTERNAL MODULE: ./lib/providers/aws/platforms.js
 var platforms = __webpack_require__(59812);
@@ -28900,6 +30107,24 @@ const awsTargets = [
         })),
     }),
 ];
+const OrganizationId = type/* Type */.ZU.String({
+    pattern: '^o-[a-z0-9]{10,32}$',
+    description: 'an organization id, o-…',
+});
+const ControlPolicies = (kind) => type/* Type */.ZU.Optional(type/* Type */.ZU.Array(schema_parts/* Document */.yo, {
+    description: `every ${kind} attached here (documents, or the AWS-managed policy's ARN)`,
+}));
+/** Where an account or OU sits in its organization, and the control policies attached to it. */
+function organizationNode(parent) {
+    return {
+        parent: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$', description: parent })),
+        serviceControlPolicies: ControlPolicies('service control policy (SCP)'),
+        resourceControlPolicies: ControlPolicies('resource control policy (RCP)'),
+        unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read this (throttling, an error): the SCPs and RCPs it would add are unknown',
+        })),
+    };
+}
 const AwsRoleFacts = type/* Type */.ZU.Object({
     arn: RoleArn,
     managedPolicies: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.String({ pattern: '^arn:aws[a-z-]*:iam::([0-9]{12}|aws):policy/.+$' }), {
@@ -28956,7 +30181,26 @@ const AwsFacts = type/* Type */.ZU.Object({
             description: 'why live reads could not read this (the permission to add); written by live reads and snapshots',
         })),
     }, schema_parts/* closed */.$h), { description: 'the pulling roles of EKS and ECS clusters, as live reads discover them' })),
-    accounts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({ id: AccountId, organizationId: type/* Type */.ZU.String({ pattern: '^o-[a-z0-9]{10,32}$' }) }, schema_parts/* closed */.$h), { description: 'AWS Organizations membership, for aws:PrincipalOrgID conditions' })),
+    accounts: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        id: AccountId,
+        organizationId: type/* Type */.ZU.Optional(type/* Type */.ZU.Union([OrganizationId, type/* Type */.ZU.Null()], {
+            description: 'null: the account is in no organization (AWSOrganizationsNotInUseException)',
+        })),
+        ...organizationNode('r-… or ou-…: the root or OU the account sits in'),
+        takenAsAbsent: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
+            description: 'why live reads could not read the SCPs and RCPs that apply to it (access denied): they are taken as absent, and the reasons say why',
+        })),
+    }, schema_parts/* closed */.$h), {
+        description: 'AWS Organizations membership (for aws:PrincipalOrgID conditions) and, with `parent`, where the account sits and the SCPs and RCPs attached to it',
+    })),
+    organizations: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+        id: OrganizationId,
+        managementAccount: type/* Type */.ZU.Optional(AccountId),
+        units: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
+            id: type/* Type */.ZU.String({ pattern: '^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$' }),
+            ...organizationNode('the OU or root above (none: this is the root)'),
+        }, schema_parts/* closed */.$h), { description: 'the root and the OUs, each with the SCPs and RCPs attached to it' })),
+    }, schema_parts/* closed */.$h), { description: 'AWS Organizations: the root, OUs and the control policies attached to them' })),
 }, schema_parts/* closed */.$h);
 const AwsAuth = type/* Type */.ZU.Object({ roles: type/* Type */.ZU.Record(type/* Type */.ZU.String({ pattern: '^[0-9]{12}$' }), RoleArn, schema_parts/* closed */.$h) }, schema_parts/* closed */.$h);
 /** The documents in `facts.aws`: identity policies, boundaries (or a managed policy's ARN), resource policies. */
@@ -28965,6 +30209,11 @@ const awsDocumentPaths = [
     { path: ['roles', '*', 'permissionsBoundary'], orArn: true },
     { path: ['repositories', '*', 'policy'] },
     { path: ['registries', '*', 'policy'] },
+    // SCPs and RCPs, or the ARN of an AWS-managed one (FullAWSAccess, RCPFullAWSAccess).
+    { path: ['accounts', '*', 'serviceControlPolicies', '*'], orArn: true },
+    { path: ['accounts', '*', 'resourceControlPolicies', '*'], orArn: true },
+    { path: ['organizations', '*', 'units', '*', 'serviceControlPolicies', '*'], orArn: true },
+    { path: ['organizations', '*', 'units', '*', 'resourceControlPolicies', '*'], orArn: true },
 ];
 const awsSchema = {
     name: 'aws',
@@ -28987,7 +30236,7 @@ const aws = {
     // IAM principals are ARNs (the schema requires role ARNs).
     ownsPrincipal: (principal) => principal.startsWith('arn:'),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 46938)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 46847)),
     liveReads: () => __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 88131)),
     liveFacts: awsLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(719), __webpack_require__.e(695), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),

@@ -1,8 +1,8 @@
-export const id = 423;
-export const ids = [423];
+export const id = 885;
+export const ids = [885];
 export const modules = {
 
-/***/ 90423:
+/***/ 91885:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,7 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __webpack_require__(28249);
 // EXTERNAL MODULE: ./lib/providers/aws/arn.js
-var arn = __webpack_require__(96639);
+var aws_arn = __webpack_require__(96639);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: external "node:https"
@@ -25,6 +25,8 @@ var client_ecs_dist_cjs = __webpack_require__(80212);
 var client_eks_dist_cjs = __webpack_require__(24524);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iam/dist-cjs/index.js
 var client_iam_dist_cjs = __webpack_require__(16764);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-organizations/dist-cjs/index.js
+var client_organizations_dist_cjs = __webpack_require__(92503);
 ;// CONCATENATED MODULE: ./lib/providers/aws/clients.js
 // One SDK client per (service, region, credentials) for the whole of a live read: a client per resource
 // cost a TCP and TLS connection and ~3.5 ms of CPU in set-up for every call. The clients share one pair of
@@ -32,8 +34,9 @@ var client_iam_dist_cjs = __webpack_require__(16764);
 // when the read ends. Calls go out without per-call options, so the SDK resolves a command's middleware
 // stack once per client instead of on every call (cacheMiddleware: ~0.2 ms of CPU a call). Concurrent calls
 // of one command then share the stack's context, which is safe here: what the middleware stores in it (the
-// endpoint, the auth scheme, the identity) does not depend on a call's input for ECR, ECS, EKS and IAM. No
+// endpoint, the auth scheme, the identity) does not depend on a call's input for ECR, ECS, EKS, IAM and Organizations. No
 // abort signal reaches the SDK then, so the request handler enforces the runner's timeout itself.
+
 
 
 
@@ -68,6 +71,10 @@ class AwsClients {
     /** IAM is global: its endpoint is us-east-1's. */
     iam(account) {
         return this.client('iam', account, 'us-east-1', (config) => new client_iam_dist_cjs/* IAMClient */.h8v(config));
+    }
+    /** AWS Organizations is global too: its endpoint is us-east-1's. */
+    organizations(account) {
+        return this.client('organizations', account, 'us-east-1', (config) => new client_organizations_dist_cjs/* OrganizationsClient */.gnq(config));
     }
     /** Closes every client's connections: the read is over. */
     destroy() {
@@ -355,10 +362,162 @@ function policyDocument(encoded) {
     return JSON.parse(text);
 }
 
+// EXTERNAL MODULE: ./lib/providers/aws/organization-facts.js
+var organization_facts = __webpack_require__(38791);
+;// CONCATENATED MODULE: ./lib/providers/aws/collect-organization.js
+// Live reads of the SCPs and RCPs that apply to an account: DescribeOrganization with the account's own
+// credentials (any member may), then, with the management account's (auth.aws.roles may name a role there),
+// ListParents up to the root and ListPoliciesForTarget (SCPs, RCPs) and DescribePolicy at every level.
+// Only the management account or a delegated administrator may list policies: a refusal is written as
+// `takenAsAbsent` (the layer is optional, and most CI roles may not read it), a failure (throttling, an
+// error) as `unreadable`, which leaves every pull it could change unknown.
+
+
+// OUs nest at most five levels under the root; pages of attached policies are few (at most 5 SCPs a target).
+const MAX_DEPTH = 8;
+const collect_organization_PAGE_LIMIT = 10;
+/** What live reads found about the organizations of these accounts, in the config's facts format. */
+async function collectOrganizations(accounts, options) {
+    const run = (permission, resource, send) => options.runner.run({ key: `${permission} ${resource}`, permission, resource }, send);
+    const read = await Promise.all(accounts.map((account) => collectAccount(account, run, options)));
+    const organizations = new Map();
+    for (const { organization, units } of read) {
+        if (!organization)
+            continue;
+        const known = organizations.get(organization.id) ?? { ...organization, units: [] };
+        for (const unit of units)
+            if (!known.units.some((other) => other.id === unit.id))
+                known.units.push(unit);
+        organizations.set(organization.id, known);
+    }
+    return {
+        accounts: read.map((entry) => entry.account),
+        organizations: [...organizations.values()].map(({ units, ...organization }) => ({
+            ...organization,
+            ...(units.length > 0 ? { units } : {}),
+        })),
+    };
+}
+async function collectAccount(id, run, options) {
+    const own = await options.clients.organizations(id);
+    const described = await run('organizations:DescribeOrganization', `account ${id}`, () => own.send(new client_organizations_dist_cjs/* DescribeOrganizationCommand */.ov$({})));
+    if (!described.ok) {
+        if (/AWSOrganizationsNotInUse/.test(described.message))
+            return { account: { id, organizationId: null }, units: [] };
+        return { account: unreadable(id, described), units: [] };
+    }
+    const organizationId = described.value.Organization?.Id;
+    const management = described.value.Organization?.MasterAccountId;
+    if (!organizationId || !management)
+        return {
+            account: { id, unreadable: 'DescribeOrganization answered without an organization' },
+            units: [],
+        };
+    const organization = { id: organizationId, managementAccount: management };
+    // "SCPs don't affect users or roles in the management account", nor RCPs its resources.
+    if (id === management)
+        return { account: { id, organizationId }, organization, units: [] };
+    const client = await options.clients.organizations(management);
+    const path = await pathOf(id, client, run);
+    if (path instanceof Failed)
+        return { account: { organizationId, ...unreadable(id, path.failed) }, units: [] };
+    const levels = await Promise.all([id, ...path.parents].map((target) => policiesOf(target, client, run)));
+    const failed = levels.find((level) => level instanceof Failed);
+    if (failed)
+        return { account: { organizationId, ...unreadable(id, failed.failed) }, organization, units: [] };
+    const [own_, ...above] = levels;
+    const units = path.parents.map((unit, i) => ({
+        id: unit,
+        ...(path.parents[i + 1] ? { parent: path.parents[i + 1] } : {}),
+        ...above[i],
+    }));
+    return { account: { id, organizationId, parent: path.parents[0], ...own_ }, organization, units };
+}
+/** A call that failed on the way: what the account's entry then says. */
+class Failed {
+    failed;
+    constructor(failed) {
+        this.failed = failed;
+    }
+}
+/** An account whose policies could not be read: refused, taken as absent; anything else, unknown. */
+function unreadable(id, outcome) {
+    // Paged calls carry their page in the key: the message names the resource only.
+    const message = outcome.message.replace(/#[^ ]*/, '');
+    return outcome.kind === 'denied' ? { id, takenAsAbsent: message } : { id, unreadable: message };
+}
+/** The OUs above the account, nearest first, the root last. */
+async function pathOf(id, client, run) {
+    const parents = [];
+    let child = id;
+    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+        const listed = await run('organizations:ListParents', child, () => client.send(new client_organizations_dist_cjs/* ListParentsCommand */.ZR({ ChildId: child })));
+        if (!listed.ok)
+            return new Failed(listed);
+        const parent = listed.value.Parents?.[0];
+        if (!parent?.Id)
+            return { parents };
+        parents.push(parent.Id);
+        if (parent.Type === 'ROOT')
+            return { parents };
+        child = parent.Id;
+    }
+    return tooMany(`account ${id} is more than ${MAX_DEPTH} levels below its root`);
+}
+/** Reading stopped short: what was read is not all there is, so it decides nothing. */
+function tooMany(message) {
+    return new Failed({ ok: false, kind: 'failed', message: `${message}; pullcheck reads no further` });
+}
+async function policiesOf(target, client, run) {
+    const [scps, rcps] = await Promise.all([
+        attached(target, 'SERVICE_CONTROL_POLICY', client, run),
+        attached(target, 'RESOURCE_CONTROL_POLICY', client, run),
+    ]);
+    if (scps instanceof Failed)
+        return scps;
+    if (rcps instanceof Failed)
+        return rcps;
+    return {
+        ...(scps.length > 0 ? { serviceControlPolicies: scps } : {}),
+        ...(rcps.length > 0 ? { resourceControlPolicies: rcps } : {}),
+    };
+}
+/** The policies of one type attached to a target: AWS-managed ones by ARN, the others' documents. */
+async function attached(target, filter, client, run) {
+    const policies = [];
+    let next;
+    for (let page = 0; page < collect_organization_PAGE_LIMIT; page++) {
+        const listed = await run('organizations:ListPoliciesForTarget', `${target} ${filter}#${next ?? ''}`, () => client.send(new client_organizations_dist_cjs/* ListPoliciesForTargetCommand */.k$W({ TargetId: target, Filter: filter, NextToken: next })));
+        // A policy type the organization has not enabled: none of that type applies.
+        if (!listed.ok && /PolicyTypeNotEnabled/.test(listed.message))
+            return [];
+        if (!listed.ok)
+            return new Failed(listed);
+        const documents = await Promise.all((listed.value.Policies ?? []).map(async (summary) => {
+            if (summary.AwsManaged && summary.Arn && (0,organization_facts/* managedControlPolicy */.bH)(summary.Arn))
+                return summary.Arn;
+            const described = await run('organizations:DescribePolicy', summary.Id ?? '', () => client.send(new client_organizations_dist_cjs/* DescribePolicyCommand */.nY2({ PolicyId: summary.Id })));
+            if (!described.ok)
+                return new Failed(described);
+            return JSON.parse(described.value.Policy?.Content ?? '{}');
+        }));
+        const failed = documents.find((document) => document instanceof Failed);
+        if (failed)
+            return failed;
+        policies.push(...documents);
+        next = listed.value.NextToken;
+        if (!next)
+            return policies;
+    }
+    return tooMany(`${target} has more than ${collect_organization_PAGE_LIMIT} pages of attached ${filter}`);
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/aws/collect.js
 // Live AWS reads: exactly the facts the ECR rule needs, in the config's `facts.aws` format, each resource
 // once (CallRunner), for the resources the config does not already state. What cannot be read becomes
 // `unreadable`, naming the permission. AWS_ENDPOINT_URL_<SERVICE> is honoured by the SDK clients.
+
+
 
 
 
@@ -379,8 +538,11 @@ async function collectWith(input, options) {
     const known = knownKeys(input.known);
     // The repositories and registries do not wait for the clusters and roles: the runner keeps every
     // independent call in flight at once, up to its concurrency.
-    const [{ found, roles }, repositories, registries] = await Promise.all([
-        clustersAndRoles(input, known, options),
+    const [{ found, roles, organizations }, repositories, registries] = await Promise.all([
+        clustersAndRoles(input, known, options).then(async (read) => ({
+            ...read,
+            organizations: await readOrganizations(input, read.roleArns, known, options),
+        })),
         readRepositories(input, known, options),
         readRegistries(input, known, options),
     ]);
@@ -389,7 +551,25 @@ async function collectWith(input, options) {
         ...(repositories.length > 0 ? { repositories } : {}),
         ...(registries.length > 0 ? { registries } : {}),
         ...(found.length > 0 ? { clusters: found } : {}),
+        ...(organizations.accounts.length > 0 ? { accounts: organizations.accounts } : {}),
+        ...(organizations.organizations.length > 0 ? { organizations: organizations.organizations } : {}),
     };
+}
+/**
+ * The SCPs and RCPs of the accounts an ECR pull involves (the pulling roles', the repositories') that the
+ * config does not state: SCPs restrict the roles, RCPs the repositories (control-policies.ts).
+ */
+function readOrganizations(input, roleArns, known, options) {
+    const ecrImages = input.images.flatMap((image) => (0,registry/* ecrLocationOf */.BX)(image) ?? []);
+    if (ecrImages.length === 0)
+        return Promise.resolve({ accounts: [], organizations: [] });
+    const accounts = new Set(ecrImages.map((image) => image.account));
+    for (const arn of roleArns) {
+        const account = (0,aws_arn/* parseRoleArn */.DM)(arn)?.account;
+        if (account)
+            accounts.add(account);
+    }
+    return collectOrganizations([...accounts].filter((account) => !known.accounts.has(account)), options);
 }
 /** The clusters' roles first (a cluster names roles), then every role the targets and clusters name. */
 async function clustersAndRoles(input, known, options) {
@@ -406,12 +586,12 @@ async function clustersAndRoles(input, known, options) {
     const roles = await Promise.all([...roleArns]
         .filter((arn) => !known.roles.has(arn.toLowerCase()))
         .map((arn) => collectRole(arn, options)));
-    return { found, roles };
+    return { found, roles, roleArns };
 }
 function readRepositories(input, known, options) {
     const ecrImages = input.images.flatMap((image) => (0,registry/* ecrLocationOf */.BX)(image) ?? []);
     return Promise.all([
-        ...new Map(ecrImages.map((r) => [(0,arn/* repositoryArn */.qM)(r.partition, r.region, r.account, r.repository), r])).entries(),
+        ...new Map(ecrImages.map((r) => [(0,aws_arn/* repositoryArn */.qM)(r.partition, r.region, r.account, r.repository), r])).entries(),
     ]
         .filter(([arn]) => !known.repositories.has(arn))
         .map(([arn, registry]) => collectRepository(arn, registry, options)));
@@ -428,6 +608,11 @@ function knownKeys(facts) {
         repositories: new Set((facts.repositories ?? []).map((repository) => repository.arn)),
         registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
         clusters: facts.clusters ?? [],
+        // Accounts the config states (their organization, SCPs and RCPs), and the management accounts it names.
+        accounts: new Set([
+            ...(facts.accounts ?? []).map((account) => account.id),
+            ...(facts.organizations ?? []).flatMap((org) => org.managementAccount ?? []),
+        ]),
     };
 }
 async function collectRepository(arn, registry, options) {
