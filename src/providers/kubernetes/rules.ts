@@ -11,7 +11,7 @@ import { inlineObjects, loadManifests } from './manifests/load.ts';
 import { withOpenShiftBuiltins } from './openshift/builtin-roles.ts';
 import { evaluateIntegratedRegistryPull } from './openshift/pull-rule.ts';
 import { openshiftLocationOf } from './openshift/registry.ts';
-import { evaluatePullSecrets } from './pull-secrets/rule.ts';
+import { evaluatePullSecrets, undecodablePullSecret } from './pull-secrets/rule.ts';
 
 type ClusterTarget = Extract<TargetInput, { platform: 'openshift' | 'kubernetes' }>;
 
@@ -38,6 +38,8 @@ export function buildRules(config: LoadedConfig): PullRules {
     decide: ({ image, target }) => {
       if (!isClusterTarget(target)) return undefined;
       const account = pullingAccount(target);
+      const undecodable = undecodablePullSecret(account, state);
+      if (undecodable) return undecodable;
       const stream = openshiftLocationOf(image);
       if (stream) {
         const several = (pullersPerNamespace.get(account.namespace)?.size ?? 0) > 1;

@@ -3,10 +3,16 @@
 // the image. The credential itself cannot be checked offline, and the reason says so.
 import { imageName, type ImageReference } from '../../../core/image-reference.ts';
 import { allowed, type Verdict } from '../../../core/verdict.ts';
-import { createSecretFix, linkSecretFix, podSecretFix, type PullingServiceAccount } from '../fixes.ts';
+import {
+  createSecretFix,
+  linkSecretFix,
+  podSecretFix,
+  undecodableSecretFix,
+  type PullingServiceAccount,
+} from '../fixes.ts';
 import type { ClusterState, PullSecretDefinition } from '../rbac/model.ts';
 import { globalPullSecretCovers } from '../openshift/global-pull-secret.ts';
-import { registryKeyCovers } from './registry-match.ts';
+import { inKubeletOrder, registryKeyCovers } from './registry-match.ts';
 
 export function evaluatePullSecrets(
   image: ImageReference,
@@ -63,6 +69,36 @@ export function evaluatePullSecrets(
     reasons: [...reasons, `no pull secret of ${namespace}/${name} covers ${imageName(image)}`],
     missing: [createSecretFix(account, image.host, linked, absent[0])],
   };
+}
+
+/**
+ * The kubelet decodes every pull secret of the pod before it looks up any registry, and fails the pull on
+ * the first it cannot decode (kubernetes pkg/credentialprovider/secrets/secrets.go MakeDockerKeyring returns
+ * the error, pkg/kubelet/images/image_manager.go returns it): denied whatever the image, even from the
+ * OpenShift integrated registry. The pod's own list when it has one, else its service account's (admission).
+ */
+export function undecodablePullSecret(
+  account: PullingServiceAccount,
+  state: ClusterState,
+): Verdict | undefined {
+  const { namespace, name } = account;
+  const names =
+    account.podPullSecrets ?? state.serviceAccounts.get(`${namespace}/${name}`)?.imagePullSecrets ?? [];
+  for (const secretName of names) {
+    const secret = state.secrets.get(`${namespace}/${secretName}`);
+    if (secret?.undecodable === undefined) continue;
+    const holder = account.podPullSecrets ? 'the pod lists' : `service account ${name} links`;
+    return {
+      verdict: 'denied',
+      reasons: [
+        `${holder} ${secret.origin}, which the kubelet cannot decode: ${secret.undecodable};` +
+          ` the kubelet decodes every pull secret of the pod before pulling and fails the pull on such an error, whatever the registry` +
+          ` (kubernetes pkg/credentialprovider/config.go decodeDockerConfigFieldAuth, secrets/secrets.go MakeDockerKeyring)`,
+      ],
+      missing: [undecodableSecretFix(account, secretName, secret.undecodable)],
+    };
+  }
+  return undefined;
 }
 
 /**
@@ -157,7 +193,7 @@ function trySecrets(
 }
 
 function coveringKey(secret: PullSecretDefinition, image: ImageReference): string | undefined {
-  return secret.registryKeys?.find((key) => registryKeyCovers(key, image));
+  return inKubeletOrder(secret.registryKeys ?? []).find((key) => registryKeyCovers(key, image));
 }
 
 function describeMiss(secret: PullSecretDefinition, image: ImageReference): string {
