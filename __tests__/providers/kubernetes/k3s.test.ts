@@ -147,6 +147,8 @@ interface K3sCase {
   readonly registries: (fake: FakeSecrets) => string;
   readonly publicImages?: readonly string[];
   readonly iamPolicies?: readonly unknown[];
+  /** More fields of the k3s target. */
+  readonly target?: Readonly<Record<string, unknown>>;
   readonly expect: Expected;
 }
 
@@ -325,8 +327,9 @@ const cases: readonly K3sCase[] = [
     },
   },
   {
-    name: `${ECR}: an ECR host without configs auth is denied on node-config, fixed by the kubelet ECR credential provider`,
+    name: `${ECR}: an ECR host without configs auth, on nodes that run no kubelet credential provider, is denied on node-config, fixed by the kubelet ECR credential provider`,
     image: ECR_IMAGE,
+    target: { credentialProviderConfig: false },
     registries: (fake) =>
       configsFor('registry.example.com', ['username: deploy', `password: ${fake.next('password')}`]),
     expect: {
@@ -618,7 +621,7 @@ interface WrittenCase {
 
 function writeCase(
   registriesText: string | undefined,
-  extras: Pick<K3sCase, 'image' | 'publicImages' | 'iamPolicies'>,
+  extras: Pick<K3sCase, 'image' | 'publicImages' | 'iamPolicies' | 'target'>,
   registriesFile = 'k3s/registries.yaml',
 ): WrittenCase {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-k3s-'));
@@ -628,7 +631,7 @@ function writeCase(
   const configText = stringify({
     version: 1,
     images: [extras.image],
-    targets: [{ name: 'edge', platform: 'k3s', registriesFile }],
+    targets: [{ name: 'edge', platform: 'k3s', registriesFile, ...extras.target }],
     ...(extras.publicImages ? { publicImages: extras.publicImages } : {}),
     ...(extras.iamPolicies ? { facts: { gcp: { iamPolicies: extras.iamPolicies } } } : {}),
   });

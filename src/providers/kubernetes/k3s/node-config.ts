@@ -2,6 +2,7 @@
 // A valid service-account key is not decided here: its pulls go to the Google rule as that account.
 import type { ImageReference } from '../../../core/image-reference.ts';
 import { allowed, type MissingGrant, type Verdict } from '../../../core/verdict.ts';
+import type { NodeCredentials } from '../credential-providers/node-credentials.ts';
 import type { HostCredential } from './credentials.ts';
 import type { RegistriesFile } from './registries-file.ts';
 
@@ -12,6 +13,7 @@ export function decideNodeConfig(
   image: ImageReference,
   found: HostCredential,
   file: RegistriesFile,
+  node?: NodeCredentials,
 ): Verdict {
   const { credential } = found;
   const host = image.host;
@@ -21,7 +23,7 @@ export function decideNodeConfig(
     return `${file.file}:${where.line}`;
   };
 
-  if (credential.kind === 'none') return noCredential(image, found, file);
+  if (credential.kind === 'none') return noCredential(image, found, file, node);
   if (credential.kind === 'unusable') {
     return denied(
       `${source(credential.at)}: ${credential.problem}`,
@@ -62,8 +64,16 @@ export function decideNodeConfig(
   ]);
 }
 
-/** No configs entry for the host: denied, unless mirror endpoints (which may hold the image) come first. */
-function noCredential(image: ImageReference, found: HostCredential, file: RegistriesFile): Verdict {
+/**
+ * No configs entry for the host: denied, unless mirror endpoints (which may hold the image) come first, or a
+ * kubelet image credential provider may give the node credentials (unknown until the target names them).
+ */
+function noCredential(
+  image: ImageReference,
+  found: HostCredential,
+  file: RegistriesFile,
+  node: NodeCredentials | undefined,
+): Verdict {
   const host = image.host;
   if (found.mirrorEndpoints.length > 0) {
     return {
@@ -75,10 +85,9 @@ function noCredential(image: ImageReference, found: HostCredential, file: Regist
       missing: [],
     };
   }
-  return denied(
-    `${file.file} has no credentials for ${host} (no configs."${host}".auth, no "*" entry)`,
-    missingCredential(image, file),
-  );
+  const none = `${file.file} has no credentials for ${host} (no configs."${host}".auth, no "*" entry)`;
+  if (node && node.kind !== 'none') return { verdict: 'unknown', reasons: [none, node.reason], missing: [] };
+  return denied(node ? `${none}; ${node.reason}` : none, missingCredential(image, file));
 }
 
 function denied(reason: string, missing: MissingGrant): Verdict {

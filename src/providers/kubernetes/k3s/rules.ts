@@ -3,6 +3,8 @@
 import type { LoadedConfig } from '../../../core/config/load.ts';
 import type { PullRules, TargetPrincipal } from '../../../core/provider.ts';
 import type { ReportFinding } from '../../../core/verdict.ts';
+import { nodeCredentialsFor } from '../credential-providers/node-credentials.ts';
+import { nodeFactsOf } from '../credential-providers/node-facts.ts';
 import { credentialFor } from './credentials.ts';
 import { registriesFindings } from './findings.ts';
 import { K3S_NODE } from './index.ts';
@@ -14,6 +16,7 @@ export function buildRules(config: LoadedConfig): PullRules {
   const files = new Map<string, RegistriesFile>();
   const findings: ReportFinding[] = [];
   const seenFiles = new Set<string>();
+  const nodes = nodeFactsOf(config, 'k3s');
   config.input.targets?.forEach((target, t) => {
     if (target.platform !== 'k3s') return;
     const file = loadRegistriesFile(
@@ -43,11 +46,26 @@ export function buildRules(config: LoadedConfig): PullRules {
           },
         ];
       }
+      // No registries.yaml credential and no mirror: the kubelet's ecr-credential-provider may be the node's.
+      const node = nodeCredentialsFor(image, nodes.get(target.name) ?? {});
+      const found = credentialFor(image.host, file);
+      if (node?.kind === 'role' && credential.kind === 'none' && found.mirrorEndpoints.length === 0) {
+        return [
+          {
+            principal: node.role,
+            reasons: [
+              `${file.file} has no credentials for ${image.host} (no configs."${image.host}".auth)`,
+              node.reason,
+            ],
+          },
+        ];
+      }
       return [{ principal: `${K3S_NODE}${target.name}` }];
     },
     decide: ({ image, target }) => {
       const file = files.get(target.name);
-      return file ? decideNodeConfig(image, credentialFor(image.host, file), file) : undefined;
+      const node = nodeCredentialsFor(image, nodes.get(target.name) ?? {});
+      return file ? decideNodeConfig(image, credentialFor(image.host, file), file, node) : undefined;
     },
     findings: () => findings,
   };

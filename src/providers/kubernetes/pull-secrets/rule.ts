@@ -11,16 +11,23 @@ import {
   type PullingServiceAccount,
 } from '../fixes.ts';
 import type { ClusterState, PullSecretDefinition } from '../rbac/model.ts';
-import { globalPullSecretCovers } from '../openshift/global-pull-secret.ts';
 import { inKubeletOrder, registryKeyCovers } from './registry-match.ts';
+
+/**
+ * What the node's own credentials add, tried after the pod's pull secrets: a verdict when they decide (an
+ * unknown global pull secret or credential provider), a reason when they do not cover the image.
+ */
+export type NodeSide = { readonly verdict: Verdict } | { readonly reason: string } | undefined;
 
 export function evaluatePullSecrets(
   image: ImageReference,
   account: PullingServiceAccount,
   state: ClusterState,
+  node?: NodeSide,
 ): Verdict {
   const { namespace, name } = account;
-  if (account.podPullSecrets) return evaluatePodPullSecrets(image, account, account.podPullSecrets, state);
+  if (account.podPullSecrets)
+    return evaluatePodPullSecrets(image, account, account.podPullSecrets, state, node);
   const serviceAccount = state.serviceAccounts.get(`${namespace}/${name}`);
   const mentioned = state.namespaces.has(namespace);
   if (!serviceAccount && (!mentioned || name !== 'default')) {
@@ -53,7 +60,6 @@ export function evaluatePullSecrets(
       !linked.includes(secret.name) &&
       coveringKey(secret, image) !== undefined,
   );
-  const node = nodeCredentials(image, account, state);
   if (node && 'verdict' in node) return withReasons(node.verdict, reasons);
   if (node) reasons.push(node.reason);
   if (unlinked) {
@@ -110,6 +116,7 @@ function evaluatePodPullSecrets(
   account: PullingServiceAccount,
   listed: readonly string[],
   state: ClusterState,
+  node: NodeSide,
 ): Verdict {
   const { namespace } = account;
   const tried = trySecrets(image, namespace, listed, state, 'the pod lists');
@@ -129,7 +136,6 @@ function evaluatePodPullSecrets(
     reasons.push(
       `the pod lists the pull secret ${secretName}, which is not in the manifests of ${namespace}`,
     );
-  const node = nodeCredentials(image, account, state);
   if (node && 'verdict' in node) return withReasons(node.verdict, reasons);
   if (node) reasons.push(node.reason);
   const unlisted = [...state.secrets.values()].find(
@@ -148,11 +154,6 @@ function evaluatePodPullSecrets(
     ],
     missing: [podSecretFix(account, image.host, listed, fixSecret, unlisted !== undefined)],
   };
-}
-
-/** On OpenShift the node's global pull secret is tried too; Kubernetes nodes' own credentials are not modelled. */
-function nodeCredentials(image: ImageReference, account: PullingServiceAccount, state: ClusterState) {
-  return account.platform === 'kubernetes' ? undefined : globalPullSecretCovers(image, state);
 }
 
 /** The node's verdict, after what the pod's own secrets showed. */
