@@ -288,4 +288,115 @@ export const CONFIG: PortedFile<KeyringCase> = {
   cases: configCases,
 };
 
-export const PORTED = [KEYRING, CONFIG];
+// Test_MakeDockerKeyring: the pod's Secrets come first, then the node's keyring (its credential providers here:
+// a plugin `node-creds` whose matchImages cover the host stands for the upstream default keyring).
+const NODE_PLUGIN = [
+  'apiVersion: kubelet.config.k8s.io/v1',
+  'kind: CredentialProviderConfig',
+  'providers:',
+  '  - name: node-creds',
+  '    matchImages: ["test.registry.io"]',
+  '    defaultCacheDuration: 1m',
+  '    apiVersion: credentialprovider.kubelet.k8s.io/v1',
+].join('\n');
+const TEST_IMAGE = 'test.registry.io/app';
+const AUTH_USER = 'dXNlcjpwYXNzd29yZA=='; // user:password
+const NODE_DIFFERS =
+  "the node's keyring holds a plugin's credentials, which cannot be checked offline: pullcheck answers unknown where the upstream fake keyring returns static credentials";
+const makeKeyring = (
+  name: string,
+  secret: SecretJson | undefined,
+  kubelet: KeyringCase['kubelet'],
+  node = false,
+): KeyringCase => {
+  const expect =
+    node && kubelet === 'credentials' && !name.startsWith('with pull secrets')
+      ? 'unknown'
+      : kubelet === 'credentials'
+        ? 'allowed'
+        : 'denied';
+  return {
+    from: `Test_MakeDockerKeyring "${name}"`,
+    secrets: secret ? [secret] : [],
+    image: TEST_IMAGE,
+    kubelet,
+    expect,
+    ...(node ? { nodeProviders: NODE_PLUGIN } : {}),
+    ...(expect === 'unknown' ? { differs: NODE_DIFFERS } : {}),
+  };
+};
+const json = (hosts: Record<string, unknown>): SecretJson => ({ json: entry({ auths: hosts }) });
+const legacy = (hosts: Record<string, unknown>): SecretJson => ({
+  type: 'kubernetes.io/dockercfg',
+  json: entry(hosts),
+});
+const USER_PASSWORD = { username: 'user', password: 'password' };
+
+export const SECRETS: PortedFile<KeyringCase> = {
+  upstream: {
+    repository: K8S,
+    commit: '8e0c1940113431472ac4431e1acbef880778c85e',
+    path: 'pkg/credentialprovider/secrets/secrets_test.go',
+  },
+  cases: [
+    makeKeyring(
+      'with .dockerconfigjson and auth field',
+      json({ 'test.registry.io': { auth: AUTH_USER } }),
+      'credentials',
+    ),
+    makeKeyring(
+      'with .dockerconfig and auth field',
+      legacy({ 'test.registry.io': { auth: AUTH_USER } }),
+      'credentials',
+    ),
+    makeKeyring(
+      'with .dockerconfigjson and username/password fields',
+      json({ 'test.registry.io': USER_PASSWORD }),
+      'credentials',
+    ),
+    makeKeyring(
+      'with .dockerconfig and username/password fields',
+      legacy({ 'test.registry.io': USER_PASSWORD }),
+      'credentials',
+    ),
+    makeKeyring(
+      'with .dockerconfigjson but with wrong Secret Type',
+      {
+        type: 'kubernetes.io/dockercfg',
+        field: '.dockerconfigjson',
+        json: entry({ auths: { 'test.registry.io': { auth: AUTH_USER } } }),
+      },
+      'none',
+    ),
+    makeKeyring(
+      'with .dockerconfig but with wrong Secret Type',
+      {
+        type: 'kubernetes.io/dockerconfigjson',
+        field: '.dockercfg',
+        json: entry({ 'test.registry.io': { auth: AUTH_USER } }),
+      },
+      'none',
+    ),
+    makeKeyring(
+      'with not matcing .dockerconfigjson and default keyring',
+      json({ 'foobar.io': { auth: AUTH_USER } }),
+      'credentials',
+      true,
+    ),
+    makeKeyring(
+      'with not matching .dockerconfig and default keyring',
+      legacy({ 'foobar.io': { auth: AUTH_USER } }),
+      'credentials',
+      true,
+    ),
+    makeKeyring('with no pull secrets but has default keyring', undefined, 'credentials', true),
+    makeKeyring(
+      'with pull secrets and has default keyring',
+      json({ 'test.registry.io': { auth: AUTH_USER } }),
+      'credentials',
+      true,
+    ),
+  ],
+};
+
+export const PORTED = [KEYRING, CONFIG, SECRETS];

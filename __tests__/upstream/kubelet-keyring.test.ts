@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stringify } from 'yaml';
 import { checkSinglePull } from '../helpers/check.ts';
+import { check, writeCase } from '../helpers/manifests.ts';
 import { PORTED, type KeyringCase } from './kubelet-keyring.cases.ts';
 
 const NS = 'apps';
@@ -16,7 +17,10 @@ const AGREEING: Record<KeyringCase['kubelet'], KeyringCase['expect']> = {
   'no image': 'rejected',
 };
 
-export function configText(c: Omit<KeyringCase, 'from' | 'kubelet' | 'expect'>, extra: object = {}): string {
+export function configOf(
+  c: Omit<KeyringCase, 'from' | 'kubelet' | 'expect'>,
+  extra: object = {},
+): Record<string, unknown> {
   const names = c.secrets.map((_, i) => `pull-${i}`);
   const secrets = c.secrets.map((secret, i) => {
     const type = secret.type ?? 'kubernetes.io/dockerconfigjson';
@@ -29,7 +33,7 @@ export function configText(c: Omit<KeyringCase, 'from' | 'kubelet' | 'expect'>, 
       stringData: { [field]: secret.json },
     };
   });
-  return stringify({
+  return {
     version: 1,
     images: [c.image],
     targets: [{ name: 'cluster', platform: 'kubernetes', namespace: NS, ...extra }],
@@ -47,14 +51,24 @@ export function configText(c: Omit<KeyringCase, 'from' | 'kubelet' | 'expect'>, 
         ],
       },
     },
-  });
+  };
 }
 
-/** pullcheck's answer for a config: its one pull's verdict, or `rejected` when the config is refused. */
-export function answer(text: string): { expect: KeyringCase['expect']; reasons: readonly string[] } {
+/**
+ * pullcheck's answer for a case: its one pull's verdict, or `rejected` when the config is refused. The node's
+ * providers, when the case has them, are written beside the config as the target names them.
+ */
+function answer(c: KeyringCase): { expect: KeyringCase['expect']; reasons: readonly string[] } {
   try {
-    const result = checkSinglePull(text);
-    return { expect: result.verdict, reasons: result.reasons };
+    if (!c.nodeProviders) {
+      const result = checkSinglePull(stringify(configOf(c)));
+      return { expect: result.verdict, reasons: result.reasons };
+    }
+    const written = writeCase(configOf(c, { credentialProviderConfig: 'deploy/providers.yaml' }), {
+      'providers.yaml': c.nodeProviders,
+    });
+    const [result] = check(written.config).results;
+    return { expect: result!.verdict, reasons: result!.reasons };
   } catch (error) {
     if ((error as Error).name !== 'ConfigError') throw error;
     return { expect: 'rejected', reasons: [(error as Error).message] };
@@ -69,7 +83,7 @@ for (const { upstream, cases } of PORTED) {
         c.differs === undefined,
         'a difference is stated exactly when there is one',
       );
-      const { expect, reasons } = answer(configText(c));
+      const { expect, reasons } = answer(c);
       assert.equal(expect, c.expect, reasons.join('\n'));
       if (c.firstKey)
         assert.match(
