@@ -13,6 +13,7 @@ import { ConfigSchema, configJsonSchema, TargetListSchema } from '../src/core/co
 import type { TSchema } from '@sinclair/typebox';
 import { AJV_OPTIONS } from '../src/core/config/ajv-options.ts';
 import { RegistriesSchema } from '../src/providers/kubernetes/k3s/registries-schema.ts';
+import { CredentialProviderConfigSchema } from '../src/providers/kubernetes/credential-providers/schema.ts';
 import { CLUSTER_OBJECT_SCHEMAS } from '../src/providers/kubernetes/manifests/object-schemas.ts';
 
 export const SCHEMA_FILE = 'schema/pullcheck.schema.json';
@@ -36,10 +37,14 @@ export function targetListFileText(): string {
 
 /** One module exporting a validator per schema, by name (`registries`, `RoleBinding`, …). */
 export function kubernetesValidatorsFileText(): string {
-  return validatorsModule('the Kubernetes provider (k3s/registries-schema.ts, manifests/object-schemas.ts)', {
-    registries: RegistriesSchema,
-    ...CLUSTER_OBJECT_SCHEMAS,
-  });
+  return validatorsModule(
+    'the Kubernetes provider (k3s/registries-schema.ts, credential-providers/schema.ts, manifests/object-schemas.ts)',
+    {
+      registries: RegistriesSchema,
+      credentialProviderConfig: CredentialProviderConfigSchema,
+      ...CLUSTER_OBJECT_SCHEMAS,
+    },
+  );
 }
 
 // Every schema validated at run time is compiled here: the bundle carries no Ajv compiler.

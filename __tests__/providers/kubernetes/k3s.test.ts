@@ -149,6 +149,8 @@ interface K3sCase {
   readonly iamPolicies?: readonly unknown[];
   /** The k3s target's flags for how the nodes run k3s. */
   readonly node?: { readonly disableDefaultRegistryEndpoint?: boolean };
+  /** More fields of the k3s target. */
+  readonly target?: Readonly<Record<string, unknown>>;
   readonly expect: Expected;
 }
 
@@ -327,8 +329,9 @@ const cases: readonly K3sCase[] = [
     },
   },
   {
-    name: `${ECR}: an ECR host without configs auth is denied on node-config, fixed by the kubelet ECR credential provider`,
+    name: `${ECR}: an ECR host without configs auth, on nodes that run no kubelet credential provider, is denied on node-config, fixed by the kubelet ECR credential provider`,
     image: ECR_IMAGE,
+    target: { credentialProviderConfig: false },
     registries: (fake) =>
       configsFor('registry.example.com', ['username: deploy', `password: ${fake.next('password')}`]),
     expect: {
@@ -708,7 +711,7 @@ interface WrittenCase {
 
 function writeCase(
   registriesText: string | undefined,
-  extras: Pick<K3sCase, 'image' | 'publicImages' | 'iamPolicies' | 'node'>,
+  extras: Pick<K3sCase, 'image' | 'publicImages' | 'iamPolicies' | 'node' | 'target'>,
   registriesFile = 'k3s/registries.yaml',
 ): WrittenCase {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-k3s-'));
@@ -718,7 +721,7 @@ function writeCase(
   const configText = stringify({
     version: 1,
     images: [extras.image],
-    targets: [{ name: 'edge', platform: 'k3s', registriesFile, ...extras.node }],
+    targets: [{ name: 'edge', platform: 'k3s', registriesFile, ...extras.node, ...extras.target }],
     ...(extras.publicImages ? { publicImages: extras.publicImages } : {}),
     ...(extras.iamPolicies ? { facts: { gcp: { iamPolicies: extras.iamPolicies } } } : {}),
   });

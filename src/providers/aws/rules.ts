@@ -108,8 +108,13 @@ function awsPrincipals(target: TargetInput, facts: AwsFacts): TargetPrincipal[] 
 
 function decideAwsPull(question: PullQuestion, facts: AwsFacts): Verdict | undefined {
   const registry = ecrLocationOf(question.image);
-  if (!registry || !AWS_PLATFORMS.has(question.target.platform)) return undefined;
+  if (!registry) return undefined;
   const { target } = question;
+  // A role that pulls for another platform's target (a Kubernetes node's ecr-credential-provider).
+  if (!AWS_PLATFORMS.has(target.platform))
+    return question.principal.startsWith('arn:')
+      ? evaluateEcrPull(registry, question.principal, facts)
+      : undefined;
   if (target.platform === 'lambda') {
     const fn = { target: target.name, account: target.account, region: target.region, name: target.function };
     return evaluateLambdaPull(registry, fn, facts);

@@ -180,3 +180,26 @@ export function podSecretFix(
     },
   };
 }
+
+/** A pull secret the kubelet cannot decode fails every pull of the pod: it is rewritten in the form kubectl writes. */
+export function undecodableSecretFix(
+  account: PullingServiceAccount,
+  secret: string,
+  problem: string,
+): MissingGrant {
+  return {
+    side: 'pull-secret',
+    permissions: [`a decodable Secret ${secret}`],
+    fix: {
+      text:
+        `The kubelet cannot decode the pull secret ${secret} in ${account.namespace} (${problem}), and fails every pull of pods that use it:` +
+        ` recreate it (kubectl writes each "auth" as base64 of username:password), or drop it from the pods' imagePullSecrets.`,
+      snippets: {
+        cli: [
+          `kubectl delete secret ${secret} -n ${account.namespace}`,
+          `kubectl create secret docker-registry ${secret} -n ${account.namespace} --docker-server=<registry host> --docker-username=<user> --docker-password=<password>`,
+        ].join('\n'),
+      },
+    },
+  };
+}

@@ -2,8 +2,11 @@
 // integrated registry, through linked pull secrets from every other registry.
 import type { LoadedConfig } from '../../core/config/load.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
-import type { PullRules } from '../../core/provider.ts';
+import type { ImageReference } from '../../core/image-reference.ts';
+import type { PullRules, TargetPrincipal } from '../../core/provider.ts';
 import { unknown, type Verdict } from '../../core/verdict.ts';
+import { nodeFactsOf } from './credential-providers/node-facts.ts';
+import { nodeCredentialsFor, type NodeFacts } from './credential-providers/node-credentials.ts';
 import type { PullingServiceAccount } from './fixes.ts';
 import { SERVICE_ACCOUNT } from './index.ts';
 import { readClusterState } from './manifests/cluster-state.ts';
@@ -11,7 +14,9 @@ import { inlineObjects, loadManifests } from './manifests/load.ts';
 import { withOpenShiftBuiltins } from './openshift/builtin-roles.ts';
 import { evaluateIntegratedRegistryPull } from './openshift/pull-rule.ts';
 import { openshiftLocationOf } from './openshift/registry.ts';
-import { evaluatePullSecrets } from './pull-secrets/rule.ts';
+import { globalPullSecretCovers } from './openshift/global-pull-secret.ts';
+import { evaluatePullSecrets, undecodablePullSecret, type NodeSide } from './pull-secrets/rule.ts';
+import type { ClusterState } from './rbac/model.ts';
 
 type ClusterTarget = Extract<TargetInput, { platform: 'openshift' | 'kubernetes' }>;
 
@@ -19,6 +24,7 @@ type ClusterTarget = Extract<TargetInput, { platform: 'openshift' | 'kubernetes'
 export function buildRules(config: LoadedConfig): PullRules {
   const reading = readClusterState([...loadManifests(config), ...inlineObjects(config)]);
   const state = withOpenShiftBuiltins(reading.state);
+  const nodes = nodeFactsOf(config, 'kubernetes');
   const pullersPerNamespace = new Map<string, Set<string>>();
   for (const target of config.input.targets ?? []) {
     if (!isClusterTarget(target)) continue;
@@ -30,23 +36,59 @@ export function buildRules(config: LoadedConfig): PullRules {
   }
 
   return {
-    principals: (target) => {
+    principals: (target, image) => {
       if (!isClusterTarget(target)) return [];
       const account = pullingAccount(target);
-      return [{ principal: `${SERVICE_ACCOUNT}${account.namespace}:${account.name}` }];
+      const node = nodeRolePull(image, account, state, nodes.get(target.name));
+      return [node ?? { principal: `${SERVICE_ACCOUNT}${account.namespace}:${account.name}` }];
     },
     decide: ({ image, target }) => {
       if (!isClusterTarget(target)) return undefined;
       const account = pullingAccount(target);
+      const undecodable = undecodablePullSecret(account, state);
+      if (undecodable) return undecodable;
       const stream = openshiftLocationOf(image);
       if (stream) {
         const several = (pullersPerNamespace.get(account.namespace)?.size ?? 0) > 1;
         return withoutRegistryToken(evaluateIntegratedRegistryPull(stream, account, state, several), account);
       }
-      return evaluatePullSecrets(image, account, state);
+      return evaluatePullSecrets(image, account, state, nodeSide(image, target, state, nodes));
     },
     findings: () => reading.notes,
   };
+}
+
+/**
+ * When no pull secret covers the image and the nodes' ecr-credential-provider does, the kubelet pulls with the
+ * node role's credentials: the pull is that role's, decided by the ECR rules. A pull secret the kubelet cannot
+ * decode fails the pull before any provider runs, and one in doubt leaves the row to the secrets.
+ */
+function nodeRolePull(
+  image: ImageReference,
+  account: PullingServiceAccount,
+  state: ClusterState,
+  facts: NodeFacts | undefined,
+): TargetPrincipal | undefined {
+  if (account.platform !== 'kubernetes' || !facts) return undefined;
+  const node = nodeCredentialsFor(image, facts);
+  if (node?.kind !== 'role' || undecodablePullSecret(account, state)) return undefined;
+  const secrets = evaluatePullSecrets(image, account, state, { reason: node.reason });
+  return secrets.verdict === 'denied' ? { principal: node.role, reasons: secrets.reasons } : undefined;
+}
+
+/** The node's own credentials: OpenShift's global pull secret; a Kubernetes node's credential providers. */
+function nodeSide(
+  image: ImageReference,
+  target: ClusterTarget,
+  state: ClusterState,
+  nodes: ReadonlyMap<string, NodeFacts>,
+): NodeSide {
+  if (target.platform === 'openshift') return globalPullSecretCovers(image, state);
+  const node = nodeCredentialsFor(image, nodes.get(target.name) ?? {});
+  if (!node) return undefined;
+  return node.kind === 'not-given' || node.kind === 'unknown'
+    ? { verdict: unknown([node.reason]) }
+    : { reason: node.reason };
 }
 
 function isClusterTarget(target: TargetInput): target is ClusterTarget {

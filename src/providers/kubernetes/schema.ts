@@ -14,6 +14,23 @@ const PodPullSecrets = Type.Array(SecretName, {
     "the pod spec's own imagePullSecrets (Secret names); when given, the service account's are not added",
 });
 
+// The nodes' kubelet image credential providers, and the AWS role ecr-credential-provider runs as there.
+const nodeCredentials = {
+  credentialProviderConfig: Type.Optional(
+    Type.Union([Type.String({ minLength: 1 }), Type.Literal(false)], {
+      description:
+        "the nodes' kubelet CredentialProviderConfig (--image-credential-provider-config), relative to this file; false: the nodes run no image credential provider",
+    }),
+  ),
+  nodeRole: Type.Optional(
+    Type.String({
+      pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$',
+      description:
+        "the IAM role the nodes' ecr-credential-provider authenticates as (their instance profile's role)",
+    }),
+  ),
+};
+
 export const kubernetesTargets = [
   target('openshift', {
     namespace: Namespace,
@@ -26,9 +43,11 @@ export const kubernetesTargets = [
     namespace: Namespace,
     serviceAccount: Type.Optional(ServiceAccountName),
     imagePullSecrets: Type.Optional(PodPullSecrets),
+    ...nodeCredentials,
   }),
   target('k3s', {
     registriesFile: Type.String({ minLength: 1 }),
+    ...nodeCredentials,
     disableDefaultRegistryEndpoint: Type.Optional(
       Type.Boolean({
         description:
@@ -64,6 +83,7 @@ export const kubernetesSchema = {
   documentPaths: [],
   filePaths: [
     ['targets', '*', 'registriesFile'],
+    ['targets', '*', 'credentialProviderConfig'],
     ['facts', 'kubernetes', 'manifests', '*'],
   ],
 } as const satisfies SchemaFragment;

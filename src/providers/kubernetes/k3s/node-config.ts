@@ -2,7 +2,8 @@
 // A valid service-account key is not decided here: its pulls go to the Google rule as that account.
 import type { ImageReference } from '../../../core/image-reference.ts';
 import { allowed, type MissingGrant, type Verdict } from '../../../core/verdict.ts';
-import type { HostCredential } from './credentials.ts';
+import type { NodeCredentials } from '../credential-providers/node-credentials.ts';
+import type { Credential, HostCredential } from './credentials.ts';
 import type { RegistriesFile } from './registries-file.ts';
 
 const CREDENTIAL_PROVIDER_FLAG =
@@ -12,6 +13,7 @@ export function decideNodeConfig(
   image: ImageReference,
   found: HostCredential,
   file: RegistriesFile,
+  node?: NodeCredentials,
 ): Verdict {
   const { credential } = found;
   const host = image.host;
@@ -21,7 +23,7 @@ export function decideNodeConfig(
     return `${file.file}:${where.line}`;
   };
 
-  if (credential.kind === 'none') return noCredential(image, file);
+  if (credential.kind === 'none') return noCredential(image, file, node);
   if (credential.kind === 'unusable') {
     return denied(
       `${source(credential.at)}: ${credential.problem}`,
@@ -41,19 +43,8 @@ export function decideNodeConfig(
     };
   }
   if (credential.kind === 'expiring-token') {
-    const issuerMatches =
-      (credential.issuer === 'google' && google) || (credential.issuer === 'ecr' && kind === 'ecr');
-    if (issuerMatches) {
-      const lifetime = credential.issuer === 'google' ? '1 hour' : '12 hours';
-      return {
-        verdict: 'unknown',
-        reasons: [
-          `unknown: ${source(credential.at)} holds a token valid for ${lifetime} at most; whose token it is, and whether it is still valid, cannot be known offline` +
-            ` (use ${credential.issuer === 'google' ? 'a _json_key or ' : ''}a kubelet image credential provider instead)`,
-        ],
-        missing: [],
-      };
-    }
+    const expiring = expiringToken(credential, kind, source(credential.at));
+    if (expiring) return expiring;
   }
   if (google) {
     return denied(
@@ -72,16 +63,43 @@ export function decideNodeConfig(
   ]);
 }
 
-/** No configs entry with auth for the host: denied (other registries are private unless in publicImages). */
-function noCredential(image: ImageReference, file: RegistriesFile): Verdict {
+/** A pasted token of the registry's own issuer: unknown (whose, and whether still valid, is not known). */
+function expiringToken(
+  credential: Extract<Credential, { kind: 'expiring-token' }>,
+  kind: ImageReference['registry']['kind'],
+  source: string,
+): Verdict | undefined {
+  const google = kind === 'gar' || kind === 'gcr';
+  const issuerMatches =
+    (credential.issuer === 'google' && google) || (credential.issuer === 'ecr' && kind === 'ecr');
+  if (!issuerMatches) return undefined;
+  const lifetime = credential.issuer === 'google' ? '1 hour' : '12 hours';
+  return {
+    verdict: 'unknown',
+    reasons: [
+      `unknown: ${source} holds a token valid for ${lifetime} at most; whose token it is, and whether it is still valid, cannot be known offline` +
+        ` (use ${credential.issuer === 'google' ? 'a _json_key or ' : ''}a kubelet image credential provider instead)`,
+    ],
+    missing: [],
+  };
+}
+
+/**
+ * No configs entry with auth for the host: denied (other registries are private unless in publicImages),
+ * unless a kubelet image credential provider may give the node credentials (unknown until the target says).
+ */
+function noCredential(
+  image: ImageReference,
+  file: RegistriesFile,
+  node: NodeCredentials | undefined,
+): Verdict {
   const host = image.host;
   const wildcard = file.registries.configs?.['*']?.auth
     ? '; k3s does not send the auth of the "*" entry (k3s-io/docs#359)'
     : '';
-  return denied(
-    `${file.file} has no credentials for ${host} (no configs."${host}".auth${wildcard})`,
-    missingCredential(image, file),
-  );
+  const none = `${file.file} has no credentials for ${host} (no configs."${host}".auth${wildcard})`;
+  if (node && node.kind !== 'none') return { verdict: 'unknown', reasons: [none, node.reason], missing: [] };
+  return denied(node ? `${none}; ${node.reason}` : none, missingCredential(image, file));
 }
 
 function denied(reason: string, missing: MissingGrant): Verdict {

@@ -5,6 +5,8 @@ import type { TargetInput } from '../../../core/config/schema.ts';
 import type { ImageReference } from '../../../core/image-reference.ts';
 import type { PullRules, TargetPrincipal } from '../../../core/provider.ts';
 import type { ReportFinding } from '../../../core/verdict.ts';
+import { nodeCredentialsFor, type NodeCredentials } from '../credential-providers/node-credentials.ts';
+import { nodeFactsOf } from '../credential-providers/node-facts.ts';
 import { credentialFor } from './credentials.ts';
 import { registriesFindings } from './findings.ts';
 import { K3S_NODE } from './index.ts';
@@ -18,6 +20,7 @@ export function buildRules(config: LoadedConfig): PullRules {
   const files = new Map<string, RegistriesFile>();
   const findings: ReportFinding[] = [];
   const seenFiles = new Set<string>();
+  const nodes = nodeFactsOf(config, 'k3s');
   config.input.targets?.forEach((target, t) => {
     if (target.platform !== 'k3s') return;
     const file = loadRegistriesFile(
@@ -51,12 +54,18 @@ export function buildRules(config: LoadedConfig): PullRules {
           },
         ];
       }
+      const node = nodeCredentialsFor(image, nodes.get(target.name) ?? {});
+      const onlyRegistry =
+        reachesRegistry && plan.endpoints.every((endpoint) => isRegistryItself(endpoint, image));
+      if (node?.kind === 'role' && credential.kind === 'none' && onlyRegistry)
+        return [nodeRolePrincipal(node, image, file)];
       return [{ principal: `${K3S_NODE}${target.name}` }];
     },
     decide: ({ image, target }) => {
       const file = files.get(target.name);
       if (!file) return undefined;
-      const atRegistry = decideNodeConfig(image, credentialFor(image.host, file), file);
+      const node = nodeCredentialsFor(image, nodes.get(target.name) ?? {});
+      const atRegistry = decideNodeConfig(image, credentialFor(image.host, file), file, node);
       return decidePull(image, planOf(target, image, file), file, atRegistry);
     },
     findings: () => findings,
@@ -70,4 +79,22 @@ function planOf(target: TargetInput, image: ImageReference, file: RegistriesFile
     disableDefaultEndpoint: k3s?.disableDefaultRegistryEndpoint === true,
     embeddedRegistry: k3s?.embeddedRegistry === true,
   });
+}
+
+/**
+ * No registries.yaml credential, and the registry itself is the only endpoint tried: the kubelet's
+ * ecr-credential-provider gives the node role's credentials there, so the role's grants decide.
+ */
+function nodeRolePrincipal(
+  node: Extract<NodeCredentials, { kind: 'role' }>,
+  image: ImageReference,
+  file: RegistriesFile,
+): TargetPrincipal {
+  return {
+    principal: node.role,
+    reasons: [
+      `${file.file} has no credentials for ${image.host} (no configs."${image.host}".auth)`,
+      node.reason,
+    ],
+  };
 }

@@ -2,7 +2,7 @@
 // reducedSecret: a pull secret keeps its registry host keys, nothing else.
 import type { TargetInput } from '../../../core/config/schema.ts';
 import { isRecord } from '../manifests/load.ts';
-import { registryKeysOf } from '../manifests/pull-secret-keys.ts';
+import { registryKeysOf, UNDECODABLE_ANNOTATION } from '../manifests/pull-secret-keys.ts';
 import type { LabelSelector } from '../rbac/model.ts';
 import type { Json } from './cluster-api.ts';
 
@@ -20,8 +20,16 @@ export function metadataOf(object: Json): Json {
 
 export function reducedSecret(secret: Json, namespace: string, name: string): Json {
   const type = typeof secret['type'] === 'string' ? secret['type'] : 'Opaque';
-  const { registryKeys } = registryKeysOf(secret);
-  const reduced: Json = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, type };
+  const { registryKeys, undecodable } = registryKeysOf(secret);
+  // What the kubelet cannot decode is kept as why, since the reduced entries hold no values to decode.
+  const annotations =
+    undecodable !== undefined ? { annotations: { [UNDECODABLE_ANNOTATION]: undecodable } } : {};
+  const reduced: Json = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, namespace, ...annotations },
+    type,
+  };
   if (registryKeys) {
     const hosts = Object.fromEntries(registryKeys.map((key) => [key, {}]));
     // The legacy .dockercfg is the hosts map itself; .dockerconfigjson wraps it in "auths".

@@ -130,6 +130,7 @@ function addObject(state: MutableState, object: KubeObject, committedSecrets: Re
         type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
         ...(keys.registryKeys ? { registryKeys: keys.registryKeys } : {}),
         ...(keys.problem ? { problem: keys.problem } : {}),
+        ...(keys.undecodable ? { undecodable: keys.undecodable } : {}),
         origin,
       });
       if (keys.holdsCredentials) committedSecrets.push(committedSecretFinding(object, metadata.name));

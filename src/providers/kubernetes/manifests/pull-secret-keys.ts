@@ -1,9 +1,10 @@
 // The registry keys of a pull Secret — and nothing else. Values are decoded in memory only to read the
 // keys of `auths`; no credential leaves this function (Kubernetes docs, "Pull an Image from a Private
 // Registry": types kubernetes.io/dockerconfigjson and the legacy kubernetes.io/dockercfg).
+import { undecodableDockerConfig } from './docker-config-decoding.ts';
 import { isRecord } from './load.ts';
 
-const FIELDS: Record<string, string> = {
+const FIELDS: Record<string, '.dockerconfigjson' | '.dockercfg'> = {
   'kubernetes.io/dockerconfigjson': '.dockerconfigjson',
   'kubernetes.io/dockercfg': '.dockercfg',
 };
@@ -13,9 +14,11 @@ export function registryKeysOf(secret: Readonly<Record<string, unknown>>): {
   problem?: string;
   /** Whether any entry holds credentials (live reads keep only the host keys, with empty entries). */
   holdsCredentials?: boolean;
+  /** Why the kubelet cannot decode it, which fails every pull of a pod that uses it (no value quoted). */
+  undecodable?: string;
 } {
   // Live reads mark a Secret they could not read, so a rule can say unknown rather than absent.
-  const unreadable = unreadableBecause(secret);
+  const unreadable = annotation(secret, UNREADABLE_ANNOTATION);
   if (unreadable !== undefined) return { problem: `it could not be read: ${unreadable}` };
   const type = typeof secret['type'] === 'string' ? secret['type'] : 'Opaque';
   const field = FIELDS[type];
@@ -31,14 +34,18 @@ export function registryKeysOf(secret: Readonly<Record<string, unknown>>): {
   }
   // .dockerconfigjson wraps the hosts in "auths"; the legacy .dockercfg is the hosts map itself.
   const hosts = field === '.dockerconfigjson' ? (isRecord(parsed) ? parsed['auths'] : undefined) : parsed;
+  // Live reads keep only the host keys, and mark what the kubelet could not decode.
+  const undecodable = annotation(secret, UNDECODABLE_ANNOTATION) ?? undecodableDockerConfig(parsed, field);
+  const kubeletFails = undecodable !== undefined ? { undecodable } : {};
   if (!isRecord(hosts))
     return {
       problem: `its ${field} has no ${field === '.dockerconfigjson' ? '"auths" ' : ''}map of registries`,
+      ...kubeletFails,
     };
   const holdsCredentials = Object.values(hosts).some(
     (entry) => isRecord(entry) && Object.keys(entry).length > 0,
   );
-  return { holdsCredentials, registryKeys: Object.keys(hosts).flatMap(withoutUserinfo) };
+  return { holdsCredentials, registryKeys: Object.keys(hosts).flatMap(withoutUserinfo), ...kubeletFails };
 }
 
 /**
@@ -66,10 +73,12 @@ function fieldText(secret: Readonly<Record<string, unknown>>, field: string): st
 
 /** The annotation live reads put on a Secret they were refused (with why), in the facts' own format. */
 export const UNREADABLE_ANNOTATION = 'pullcheck.dev/unreadable';
+/** The annotation live reads put on a Secret the kubelet cannot decode (with why), its values left out. */
+export const UNDECODABLE_ANNOTATION = 'pullcheck.dev/undecodable';
 
-function unreadableBecause(secret: Readonly<Record<string, unknown>>): string | undefined {
+function annotation(secret: Readonly<Record<string, unknown>>, name: string): string | undefined {
   const metadata = secret['metadata'];
   const annotations = isRecord(metadata) ? metadata['annotations'] : undefined;
-  const value = isRecord(annotations) ? annotations[UNREADABLE_ANNOTATION] : undefined;
+  const value = isRecord(annotations) ? annotations[name] : undefined;
   return typeof value === 'string' ? value : undefined;
 }

@@ -20,7 +20,35 @@ export function registryKeyCovers(key: string, image: ImageReference): boolean {
   const defaultRegistryKey =
     glob.labels.join('.') === 'index.docker.io' && glob.port === '' && glob.path === '';
   if (image.host === 'docker.io' && defaultRegistryKey) return true;
-  const target = parseKey(`${image.host}/${image.path}`);
+  return locationMatches(glob, image);
+}
+
+/**
+ * A credential provider's `matchImages` entry, as the kubelet matches it (plugin.go isImageAllowed →
+ * URLsMatchStr): `https://` is put before it, no scheme or /v1/ is stripped, and the path is a string prefix.
+ */
+export function matchImageCovers(pattern: string, image: ImageReference): boolean {
+  const glob = parseKey(`https://${pattern}`, false);
+  return glob !== undefined && locationMatches(glob, image);
+}
+
+/**
+ * The keys in the order the kubelet tries their credentials: Add indexes each as host+path and sorts the index
+ * in reverse, so a more specific path (bar.example.com/pong) comes before its host (bar.example.com).
+ */
+export function inKubeletOrder(keys: readonly string[]): string[] {
+  const indexed = (key: string) => {
+    const location = parseKey(key);
+    return location
+      ? `${location.labels.join('.')}${location.port ? `:${location.port}` : ''}${location.path}`
+      : '';
+  };
+  return [...keys].sort((a, b) => (indexed(a) < indexed(b) ? 1 : indexed(a) > indexed(b) ? -1 : 0));
+}
+
+/** Lookup matches the image's own host/path: only the key had its scheme and /v1/ or /v2/ stripped (Add). */
+function locationMatches(glob: Location, image: ImageReference): boolean {
+  const target = parseKey(`${image.host}/${image.path}`, false);
   if (!target || glob.labels.length !== target.labels.length || glob.port !== target.port) return false;
   if (!glob.labels.every((label, i) => labelMatches(label, target.labels[i] ?? ''))) return false;
   return target.path.startsWith(glob.path);
@@ -30,7 +58,7 @@ export function registryKeyCovers(key: string, image: ImageReference): boolean {
  * A key as the kubelet's Add reads it (url.Parse after adding https://). The port is taken as written: the
  * WHATWG URL parser would drop a default port (:443), which Go's url.Parse keeps.
  */
-function parseKey(key: string): Location | undefined {
+function parseKey(key: string, stripVersion = true): Location | undefined {
   const withScheme = /^https?:\/\//i.test(key) ? key : `https://${key}`;
   const rest = withScheme.slice(withScheme.indexOf('//') + 2);
   const authorityEnd = rest.search(/[/?#]/);
@@ -41,8 +69,8 @@ function parseKey(key: string): Location | undefined {
   const port = portMatch?.[1] ?? '';
   if (host === '') return undefined;
   let path = authorityEnd === -1 ? '' : rest.slice(authorityEnd).replace(/[?#].*$/, '');
-  if (path.startsWith('/v1/') || path.startsWith('/v2/')) path = path.slice(3);
-  if (path === '/') path = '';
+  if (stripVersion && (path.startsWith('/v1/') || path.startsWith('/v2/'))) path = path.slice(3);
+  if (stripVersion && path === '/') path = '';
   return { labels: host.toLowerCase().split('.'), port, path };
 }
 

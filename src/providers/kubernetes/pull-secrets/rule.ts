@@ -3,18 +3,31 @@
 // the image. The credential itself cannot be checked offline, and the reason says so.
 import { imageName, type ImageReference } from '../../../core/image-reference.ts';
 import { allowed, type Verdict } from '../../../core/verdict.ts';
-import { createSecretFix, linkSecretFix, podSecretFix, type PullingServiceAccount } from '../fixes.ts';
+import {
+  createSecretFix,
+  linkSecretFix,
+  podSecretFix,
+  undecodableSecretFix,
+  type PullingServiceAccount,
+} from '../fixes.ts';
 import type { ClusterState, PullSecretDefinition } from '../rbac/model.ts';
-import { globalPullSecretCovers } from '../openshift/global-pull-secret.ts';
-import { registryKeyCovers } from './registry-match.ts';
+import { inKubeletOrder, registryKeyCovers } from './registry-match.ts';
+
+/**
+ * What the node's own credentials add, tried after the pod's pull secrets: a verdict when they decide (an
+ * unknown global pull secret or credential provider), a reason when they do not cover the image.
+ */
+export type NodeSide = { readonly verdict: Verdict } | { readonly reason: string } | undefined;
 
 export function evaluatePullSecrets(
   image: ImageReference,
   account: PullingServiceAccount,
   state: ClusterState,
+  node?: NodeSide,
 ): Verdict {
   const { namespace, name } = account;
-  if (account.podPullSecrets) return evaluatePodPullSecrets(image, account, account.podPullSecrets, state);
+  if (account.podPullSecrets)
+    return evaluatePodPullSecrets(image, account, account.podPullSecrets, state, node);
   const serviceAccount = state.serviceAccounts.get(`${namespace}/${name}`);
   const mentioned = state.namespaces.has(namespace);
   if (!serviceAccount && (!mentioned || name !== 'default')) {
@@ -47,7 +60,6 @@ export function evaluatePullSecrets(
       !linked.includes(secret.name) &&
       coveringKey(secret, image) !== undefined,
   );
-  const node = nodeCredentials(image, account, state);
   if (node && 'verdict' in node) return withReasons(node.verdict, reasons);
   if (node) reasons.push(node.reason);
   if (unlinked) {
@@ -66,6 +78,36 @@ export function evaluatePullSecrets(
 }
 
 /**
+ * The kubelet decodes every pull secret of the pod before it looks up any registry, and fails the pull on
+ * the first it cannot decode (kubernetes pkg/credentialprovider/secrets/secrets.go MakeDockerKeyring returns
+ * the error, pkg/kubelet/images/image_manager.go returns it): denied whatever the image, even from the
+ * OpenShift integrated registry. The pod's own list when it has one, else its service account's (admission).
+ */
+export function undecodablePullSecret(
+  account: PullingServiceAccount,
+  state: ClusterState,
+): Verdict | undefined {
+  const { namespace, name } = account;
+  const names =
+    account.podPullSecrets ?? state.serviceAccounts.get(`${namespace}/${name}`)?.imagePullSecrets ?? [];
+  for (const secretName of names) {
+    const secret = state.secrets.get(`${namespace}/${secretName}`);
+    if (secret?.undecodable === undefined) continue;
+    const holder = account.podPullSecrets ? 'the pod lists' : `service account ${name} links`;
+    return {
+      verdict: 'denied',
+      reasons: [
+        `${holder} ${secret.origin}, which the kubelet cannot decode: ${secret.undecodable};` +
+          ` the kubelet decodes every pull secret of the pod before pulling and fails the pull on such an error, whatever the registry` +
+          ` (kubernetes pkg/credentialprovider/config.go decodeDockerConfigFieldAuth, secrets/secrets.go MakeDockerKeyring)`,
+      ],
+      missing: [undecodableSecretFix(account, secretName, secret.undecodable)],
+    };
+  }
+  return undefined;
+}
+
+/**
  * Kubernetes docs, "ServiceAccount admission controller": when the pod does not contain any
  * imagePullSecrets, those of its ServiceAccount are added — so a pod that lists its own uses only those.
  */
@@ -74,6 +116,7 @@ function evaluatePodPullSecrets(
   account: PullingServiceAccount,
   listed: readonly string[],
   state: ClusterState,
+  node: NodeSide,
 ): Verdict {
   const { namespace } = account;
   const tried = trySecrets(image, namespace, listed, state, 'the pod lists');
@@ -93,7 +136,6 @@ function evaluatePodPullSecrets(
     reasons.push(
       `the pod lists the pull secret ${secretName}, which is not in the manifests of ${namespace}`,
     );
-  const node = nodeCredentials(image, account, state);
   if (node && 'verdict' in node) return withReasons(node.verdict, reasons);
   if (node) reasons.push(node.reason);
   const unlisted = [...state.secrets.values()].find(
@@ -112,11 +154,6 @@ function evaluatePodPullSecrets(
     ],
     missing: [podSecretFix(account, image.host, listed, fixSecret, unlisted !== undefined)],
   };
-}
-
-/** On OpenShift the node's global pull secret is tried too; Kubernetes nodes' own credentials are not modelled. */
-function nodeCredentials(image: ImageReference, account: PullingServiceAccount, state: ClusterState) {
-  return account.platform === 'kubernetes' ? undefined : globalPullSecretCovers(image, state);
 }
 
 /** The node's verdict, after what the pod's own secrets showed. */
@@ -157,7 +194,7 @@ function trySecrets(
 }
 
 function coveringKey(secret: PullSecretDefinition, image: ImageReference): string | undefined {
-  return secret.registryKeys?.find((key) => registryKeyCovers(key, image));
+  return inKubeletOrder(secret.registryKeys ?? []).find((key) => registryKeyCovers(key, image));
 }
 
 function describeMiss(secret: PullSecretDefinition, image: ImageReference): string {

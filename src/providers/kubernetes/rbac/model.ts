@@ -62,6 +62,8 @@ export interface PullSecretDefinition {
   readonly registryKeys?: readonly string[];
   /** Why the registry keys could not be read (no value is ever quoted). */
   readonly problem?: string;
+  /** Why the kubelet cannot decode it: every pull of a pod that uses it then fails (no value quoted). */
+  readonly undecodable?: string;
   readonly origin: string;
 }
 
