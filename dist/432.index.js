@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
 var load = __webpack_require__(18136);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/pull-secret-keys.js
-var pull_secret_keys = __webpack_require__(97665);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/pull-secret-keys.js + 1 modules
+var pull_secret_keys = __webpack_require__(63909);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/rbac/authorize.js
 var authorize = __webpack_require__(32959);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/live/cluster-access.js
@@ -258,8 +258,15 @@ function metadataOf(object) {
 }
 function reducedSecret(secret, namespace, name) {
     const type = typeof secret['type'] === 'string' ? secret['type'] : 'Opaque';
-    const { registryKeys } = (0,pull_secret_keys/* registryKeysOf */.n)(secret);
-    const reduced = { apiVersion: 'v1', kind: 'Secret', metadata: { name, namespace }, type };
+    const { registryKeys, undecodable } = (0,pull_secret_keys/* registryKeysOf */.ns)(secret);
+    // What the kubelet cannot decode is kept as why, since the reduced entries hold no values to decode.
+    const annotations = undecodable !== undefined ? { annotations: { [pull_secret_keys/* UNDECODABLE_ANNOTATION */.Zb]: undecodable } } : {};
+    const reduced = {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name, namespace, ...annotations },
+        type,
+    };
     if (registryKeys) {
         const hosts = Object.fromEntries(registryKeys.map((key) => [key, {}]));
         // The legacy .dockercfg is the hosts map itself; .dockerconfigjson wraps it in "auths".
@@ -634,7 +641,7 @@ class ClusterReads {
                 metadata: {
                     name: 'pull-secret',
                     namespace: 'openshift-config',
-                    annotations: { [pull_secret_keys/* UNREADABLE_ANNOTATION */.c]: because },
+                    annotations: { [pull_secret_keys/* UNREADABLE_ANNOTATION */.cs]: because },
                 },
                 type: 'kubernetes.io/dockerconfigjson',
             });
