@@ -19,7 +19,7 @@ import { SERVICE_ACCOUNT } from './index.ts';
 import { denyPoliciesFor } from './deny-policies.ts';
 import { evaluateGooglePull } from './pull-rule.ts';
 import { pullResource } from './resources.ts';
-import { evaluateRestrictions } from './restrictions.ts';
+import { evaluateRestrictions, VPC_SERVICE_CONTROLS } from './restrictions.ts';
 import { googleLocationOf, type GoogleLocation } from './registry.ts';
 
 export const CLOUD_RUN_DOC = 'https://cloud.google.com/run/docs/deploying';
@@ -99,12 +99,16 @@ function sameProjectPull(
   const byDefault = `the image is in project ${registry.project}, where the Cloud Run ${what(target)} runs: its service agent reads it by default ("Google Cloud runtime environments are preconfigured with access to repositories in the same project", ${SAME_PROJECT_DOC})`;
   const resource = pullResource(registry, facts);
   if (!principal.startsWith(SERVICE_ACCOUNT)) {
-    const denying = denyPoliciesFor(resource, facts);
-    if (denying.length === 0) return allowed([byDefault]);
-    return unknown([
-      byDefault,
-      `unknown: deny policy ${denying.join(', ')} denies ${resource.permission} and may name the service agent: ${agentUnknown(target, facts)}`,
-    ]);
+    const { denying, unknownBecause, assumed } = denyPoliciesFor(resource, facts);
+    const reasons = [byDefault, ...assumed, VPC_SERVICE_CONTROLS(resource.project)];
+    const undecided = [
+      ...denying.map(
+        (policy) =>
+          `unknown: deny policy ${policy} denies ${resource.permission} and may name the service agent: ${agentUnknown(target, facts)}`,
+      ),
+      ...unknownBecause.map((why) => `unknown: ${why}`),
+    ];
+    return undecided.length === 0 ? allowed(reasons) : unknown([...reasons, ...undecided]);
   }
   const restrictions = evaluateRestrictions(resource, principal.slice(SERVICE_ACCOUNT.length), facts);
   const reasons = [byDefault, ...restrictions.deniedBy, ...restrictions.assumed];

@@ -19,51 +19,90 @@ export interface DenyOutcome {
 }
 
 export function evaluateDeny(resource: PullResource, email: string, facts: GcpFacts): DenyOutcome {
-  const project = facts.projects.get(resource.project);
-  const points = [`projects/${resource.project}`, ...(project?.ancestors ?? [])];
   const permission = v2Permission(resource.permission);
   const membership = membershipFacts(facts);
   const deniedBy: { rule: DenyRule; attachmentPoint: string }[] = [];
-  const unknownBecause: string[] = [];
-  const notGiven: string[] = [];
-  for (const point of points) {
-    const entry = facts.denyPolicies.get(point);
-    if (entry === undefined) {
-      notGiven.push(point);
-    } else if ('unreadable' in entry) {
-      unknownBecause.push(`the deny policies of ${point} could not be read: ${entry.unreadable}`);
-    } else {
-      for (const rule of entry.known) {
-        const applies = ruleApplies(rule, permission, email, membership);
-        if (applies.result === 'yes') deniedBy.push({ rule, attachmentPoint: point });
-        else if (applies.result === 'unknown') {
-          unknownBecause.push(`deny policy ${policyId(rule.policy)} on ${point}: ${applies.missingFact}`);
-        }
+  const { levels, unknownBecause, assumed } = denyLevels(resource, facts);
+  for (const { point, rules } of levels) {
+    for (const rule of rules) {
+      const applies = ruleApplies(rule, permission, email, membership);
+      if (applies.result === 'yes') deniedBy.push({ rule, attachmentPoint: point });
+      else if (applies.result === 'unknown') {
+        unknownBecause.push(`deny policy ${policyId(rule.policy)} on ${point}: ${applies.missingFact}`);
       }
     }
   }
-  const assumed =
-    notGiven.length === 0
-      ? []
-      : [`no deny policies are given for ${notGiven.join(', ')} (facts.gcp.denyPolicies): taken as absent`];
   const result: Tri = deniedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
   return { result, deniedBy, unknownBecause, assumed };
 }
 
-/** The deny policies above the resource with a rule that denies the pull's permission, to anyone. */
-export function denyPoliciesFor(resource: PullResource, facts: GcpFacts): string[] {
-  const project = facts.projects.get(resource.project);
+/** The deny policies above the resource with a rule that denies the pull's permission to anyone. */
+export function denyPoliciesFor(
+  resource: PullResource,
+  facts: GcpFacts,
+): {
+  readonly denying: readonly string[];
+  readonly unknownBecause: readonly string[];
+  readonly assumed: readonly string[];
+} {
   const permission = v2Permission(resource.permission);
-  return [`projects/${resource.project}`, ...(project?.ancestors ?? [])].flatMap((point) => {
-    const entry = facts.denyPolicies.get(point);
-    if (!entry || 'unreadable' in entry) return [];
-    const rules = entry.known.filter(
+  const { levels, unknownBecause, assumed } = denyLevels(resource, facts);
+  const denying = levels.flatMap(({ point, rules }) => {
+    const matching = rules.filter(
       (rule) =>
         rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission)) &&
         !rule.exceptionPermissions.some((pattern) => permissionMatches(pattern, permission)),
     );
-    return [...new Set(rules.map((rule) => `${policyId(rule.policy)} on ${point}`))];
+    return [...new Set(matching.map((rule) => `${policyId(rule.policy)} on ${point}`))];
   });
+  return { denying, unknownBecause, assumed };
+}
+
+interface DenyLevel {
+  readonly point: string;
+  readonly rules: readonly DenyRule[];
+}
+
+/**
+ * The deny policies of the resource's project (attached by its id or its number: IAM v2 takes either, "Deny
+ * policies": attachment points), then of its folders and organization. A level that could not be read, and
+ * ancestors that live reads could not read, are unknown; levels not given are taken as absent.
+ */
+function denyLevels(resource: PullResource, facts: GcpFacts) {
+  const project = facts.projects.get(resource.project);
+  const projectKeys = [resource.project, project?.number].flatMap((key) =>
+    key === undefined ? [] : [`projects/${key}`],
+  );
+  const containers = [projectKeys, ...(project?.ancestors ?? []).map((ancestor) => [ancestor])];
+  const levels: DenyLevel[] = [];
+  const unknownBecause: string[] = [];
+  const notGiven: string[] = [];
+  for (const keys of containers) {
+    const point = keys[0]!;
+    const entries = keys.flatMap((key) => {
+      const entry = facts.denyPolicies.get(key);
+      return entry === undefined ? [] : [{ key, entry }];
+    });
+    if (entries.length === 0) notGiven.push(point);
+    for (const { key, entry } of entries) {
+      if ('unreadable' in entry)
+        unknownBecause.push(`the deny policies of ${key} could not be read: ${entry.unreadable}`);
+      else levels.push({ point: key, rules: entry.known });
+    }
+  }
+  if (project?.unreadable !== undefined && project.ancestors === undefined) {
+    unknownBecause.push(
+      `the folders and organization above project ${resource.project} could not be read (${project.unreadable}), so neither could their deny policies`,
+    );
+  }
+  const ancestry = project?.ancestors === undefined && project?.unreadable === undefined;
+  const assumed =
+    notGiven.length === 0 && !ancestry
+      ? []
+      : [
+          `no deny policies are given for ${[...notGiven, ...(ancestry ? [`the folders and organization above ${resource.project} (facts.gcp.projects[].ancestors)`] : [])].join(', ')} (facts.gcp.denyPolicies): taken as absent`,
+        ];
+  return { levels, unknownBecause, assumed };
 }
 
 /** artifactregistry.repositories.downloadArtifacts → artifactregistry.googleapis.com/repositories.downloadArtifacts */

@@ -19,6 +19,10 @@ export interface Restrictions {
   readonly assumed: readonly string[];
 }
 
+/** The layer pullcheck can never read, named on every Google verdict. */
+export const VPC_SERVICE_CONTROLS = (project: string) =>
+  `VPC Service Controls are not known (pullcheck cannot read service perimeters): a perimeter around project ${project} blocks pulls from outside it; taken as absent`;
+
 export function evaluateRestrictions(resource: PullResource, email: string, facts: GcpFacts): Restrictions {
   const deny = evaluateDeny(resource, email, facts);
   const pab = evaluatePab(resource, email, facts);
@@ -37,11 +41,7 @@ export function evaluateRestrictions(resource: PullResource, email: string, fact
     deniedBy,
     missing,
     unknownBecause: [...deny.unknownBecause, ...pab.unknownBecause],
-    assumed: [
-      ...deny.assumed,
-      ...pab.assumed,
-      `VPC Service Controls are not known (pullcheck cannot read service perimeters): a perimeter around project ${resource.project} blocks pulls from outside it; taken as absent`,
-    ],
+    assumed: [...deny.assumed, ...pab.assumed, VPC_SERVICE_CONTROLS(resource.project)],
   };
 }
 
