@@ -210,3 +210,27 @@ test('a CredentialProviderConfig the kubelet would refuse is an error at its fil
     },
   );
 });
+
+test('nodeRole without credentialProviderConfig is an error at its line, not silently unused', () => {
+  for (const providers of [undefined, false]) {
+    const target = {
+      name: 'c',
+      platform: 'kubernetes',
+      namespace: NS,
+      nodeRole: ROLE,
+      ...(providers === false ? { credentialProviderConfig: false } : {}),
+    };
+    const written = writeCase({ version: 1, images: [ECR_IMAGE], targets: [target] }, {});
+    assert.throws(
+      () => check(written.config),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(
+          error.message,
+          /pullcheck\.yml:\d+:\d+: target c: nodeRole .* needs credentialProviderConfig/,
+        );
+        return true;
+      },
+    );
+  }
+});
