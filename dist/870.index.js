@@ -29528,50 +29528,71 @@ function getIamPolicyCommand(resource) {
 
 
 function evaluateDeny(resource, email, facts) {
-    const project = facts.projects.get(resource.project);
-    const points = [`projects/${resource.project}`, ...(project?.ancestors ?? [])];
     const permission = v2Permission(resource.permission);
     const membership = membershipFacts(facts);
     const deniedBy = [];
-    const unknownBecause = [];
-    const notGiven = [];
-    for (const point of points) {
-        const entry = facts.denyPolicies.get(point);
-        if (entry === undefined) {
-            notGiven.push(point);
-        }
-        else if ('unreadable' in entry) {
-            unknownBecause.push(`the deny policies of ${point} could not be read: ${entry.unreadable}`);
-        }
-        else {
-            for (const rule of entry.known) {
-                const applies = ruleApplies(rule, permission, email, membership);
-                if (applies.result === 'yes')
-                    deniedBy.push({ rule, attachmentPoint: point });
-                else if (applies.result === 'unknown') {
-                    unknownBecause.push(`deny policy ${policyId(rule.policy)} on ${point}: ${applies.missingFact}`);
-                }
+    const { levels, unknownBecause, assumed } = denyLevels(resource, facts);
+    for (const { point, rules } of levels) {
+        for (const rule of rules) {
+            const applies = ruleApplies(rule, permission, email, membership);
+            if (applies.result === 'yes')
+                deniedBy.push({ rule, attachmentPoint: point });
+            else if (applies.result === 'unknown') {
+                unknownBecause.push(`deny policy ${policyId(rule.policy)} on ${point}: ${applies.missingFact}`);
             }
         }
     }
-    const assumed = notGiven.length === 0
-        ? []
-        : [`no deny policies are given for ${notGiven.join(', ')} (facts.gcp.denyPolicies): taken as absent`];
     const result = deniedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
     return { result, deniedBy, unknownBecause, assumed };
 }
-/** The deny policies above the resource with a rule that denies the pull's permission, to anyone. */
+/** The deny policies above the resource with a rule that denies the pull's permission to anyone. */
 function denyPoliciesFor(resource, facts) {
-    const project = facts.projects.get(resource.project);
     const permission = v2Permission(resource.permission);
-    return [`projects/${resource.project}`, ...(project?.ancestors ?? [])].flatMap((point) => {
-        const entry = facts.denyPolicies.get(point);
-        if (!entry || 'unreadable' in entry)
-            return [];
-        const rules = entry.known.filter((rule) => rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission)) &&
+    const { levels, unknownBecause, assumed } = denyLevels(resource, facts);
+    const denying = levels.flatMap(({ point, rules }) => {
+        const matching = rules.filter((rule) => rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission)) &&
             !rule.exceptionPermissions.some((pattern) => permissionMatches(pattern, permission)));
-        return [...new Set(rules.map((rule) => `${policyId(rule.policy)} on ${point}`))];
+        return [...new Set(matching.map((rule) => `${policyId(rule.policy)} on ${point}`))];
     });
+    return { denying, unknownBecause, assumed };
+}
+/**
+ * The deny policies of the resource's project (attached by its id or its number: IAM v2 takes either, "Deny
+ * policies": attachment points), then of its folders and organization. A level that could not be read, and
+ * ancestors that live reads could not read, are unknown; levels not given are taken as absent.
+ */
+function denyLevels(resource, facts) {
+    const project = facts.projects.get(resource.project);
+    const projectKeys = [resource.project, project?.number].flatMap((key) => key === undefined ? [] : [`projects/${key}`]);
+    const containers = [projectKeys, ...(project?.ancestors ?? []).map((ancestor) => [ancestor])];
+    const levels = [];
+    const unknownBecause = [];
+    const notGiven = [];
+    for (const keys of containers) {
+        const point = keys[0];
+        const entries = keys.flatMap((key) => {
+            const entry = facts.denyPolicies.get(key);
+            return entry === undefined ? [] : [{ key, entry }];
+        });
+        if (entries.length === 0)
+            notGiven.push(point);
+        for (const { key, entry } of entries) {
+            if ('unreadable' in entry)
+                unknownBecause.push(`the deny policies of ${key} could not be read: ${entry.unreadable}`);
+            else
+                levels.push({ point: key, rules: entry.known });
+        }
+    }
+    if (project?.unreadable !== undefined && project.ancestors === undefined) {
+        unknownBecause.push(`the folders and organization above project ${resource.project} could not be read (${project.unreadable}), so neither could their deny policies`);
+    }
+    const ancestry = project?.ancestors === undefined && project?.unreadable === undefined;
+    const assumed = notGiven.length === 0 && !ancestry
+        ? []
+        : [
+            `no deny policies are given for ${[...notGiven, ...(ancestry ? [`the folders and organization above ${resource.project} (facts.gcp.projects[].ancestors)`] : [])].join(', ')} (facts.gcp.denyPolicies): taken as absent`,
+        ];
+    return { levels, unknownBecause, assumed };
 }
 /** artifactregistry.repositories.downloadArtifacts → artifactregistry.googleapis.com/repositories.downloadArtifacts */
 function v2Permission(permission) {
@@ -29806,6 +29827,8 @@ function eligibleNames(resource, facts) {
 ;// CONCATENATED MODULE: ./lib/providers/gcp/restrictions.js
 
 
+/** The layer pullcheck can never read, named on every Google verdict. */
+const VPC_SERVICE_CONTROLS = (project) => `VPC Service Controls are not known (pullcheck cannot read service perimeters): a perimeter around project ${project} blocks pulls from outside it; taken as absent`;
 function evaluateRestrictions(resource, email, facts) {
     const deny = evaluateDeny(resource, email, facts);
     const pab = evaluatePab(resource, email, facts);
@@ -29822,11 +29845,7 @@ function evaluateRestrictions(resource, email, facts) {
         deniedBy,
         missing,
         unknownBecause: [...deny.unknownBecause, ...pab.unknownBecause],
-        assumed: [
-            ...deny.assumed,
-            ...pab.assumed,
-            `VPC Service Controls are not known (pullcheck cannot read service perimeters): a perimeter around project ${resource.project} blocks pulls from outside it; taken as absent`,
-        ],
+        assumed: [...deny.assumed, ...pab.assumed, VPC_SERVICE_CONTROLS(resource.project)],
     };
 }
 function denyFix(resource, email, id, point) {
@@ -30032,13 +30051,13 @@ function sameProjectPull(registry, principal, target, facts) {
     const byDefault = `the image is in project ${registry.project}, where the Cloud Run ${what(target)} runs: its service agent reads it by default ("Google Cloud runtime environments are preconfigured with access to repositories in the same project", ${SAME_PROJECT_DOC})`;
     const resource = (0,resources/* pullResource */._L)(registry, facts);
     if (!principal.startsWith(gcp/* SERVICE_ACCOUNT */.S)) {
-        const denying = denyPoliciesFor(resource, facts);
-        if (denying.length === 0)
-            return (0,core_verdict/* allowed */.T)([byDefault]);
-        return (0,core_verdict/* unknown */.L)([
-            byDefault,
-            `unknown: deny policy ${denying.join(', ')} denies ${resource.permission} and may name the service agent: ${agentUnknown(target, facts)}`,
-        ]);
+        const { denying, unknownBecause, assumed } = denyPoliciesFor(resource, facts);
+        const reasons = [byDefault, ...assumed, VPC_SERVICE_CONTROLS(resource.project)];
+        const undecided = [
+            ...denying.map((policy) => `unknown: deny policy ${policy} denies ${resource.permission} and may name the service agent: ${agentUnknown(target, facts)}`),
+            ...unknownBecause.map((why) => `unknown: ${why}`),
+        ];
+        return undecided.length === 0 ? (0,core_verdict/* allowed */.T)(reasons) : (0,core_verdict/* unknown */.L)([...reasons, ...undecided]);
     }
     const restrictions = evaluateRestrictions(resource, principal.slice(gcp/* SERVICE_ACCOUNT */.S.length), facts);
     const reasons = [byDefault, ...restrictions.deniedBy, ...restrictions.assumed];
@@ -30782,6 +30801,8 @@ __webpack_require__.d(__webpack_exports__, {
   v: () => (/* binding */ nodeFactsOf)
 });
 
+// EXTERNAL MODULE: ./lib/core/errors.js
+var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/core/config/read-file.js
@@ -30790,8 +30811,6 @@ var read_file = __webpack_require__(91767);
 var validate = __webpack_require__(89086);
 // EXTERNAL MODULE: ./lib/core/config/yaml-source.js
 var yaml_source = __webpack_require__(74473);
-// EXTERNAL MODULE: ./lib/core/errors.js
-var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/generated/validators.js
 var validators = __webpack_require__(99022);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/credential-providers/config-file.js
@@ -30901,6 +30920,7 @@ function checkTokenAttributes(config, provider, at, fail) {
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/credential-providers/node-facts.js
 
+
 /** The node facts of every target of `platform`, by target name. */
 function nodeFactsOf(config, platform) {
     const files = new Map();
@@ -30915,6 +30935,13 @@ function nodeFactsOf(config, platform) {
                 files.get(written) ??
                     loadProvidersFile(written, config.file, config.locate(['targets', t, 'credentialProviderConfig']));
             files.set(written, providers);
+        }
+        if (target.nodeRole && typeof written !== 'string') {
+            // Silently unused otherwise: the role is whose ecr-credential-provider the nodes run, named by the file.
+            throw new errors/* ConfigError */.xL({
+                where: config.locate(['targets', t, 'nodeRole']),
+                message: `target ${target.name}: nodeRole is the role the nodes' ecr-credential-provider pulls as, so it needs credentialProviderConfig (the kubelet's CredentialProviderConfig file that runs it)`,
+            });
         }
         facts.set(target.name, {
             ...(providers !== undefined ? { providers } : {}),
