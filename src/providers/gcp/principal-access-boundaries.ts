@@ -6,7 +6,7 @@
 // carry: such a pull is unknown, naming the policy. Source: IAM "Principal access boundary policies".
 import type { PabPolicy } from './boundaries.ts';
 import type { GcpFacts } from './facts.ts';
-import { serviceAccountProject } from './iam-grant.ts';
+import { serviceAccountProject } from './service-account-project.ts';
 import type { PullResource } from './resources.ts';
 
 export interface PabOutcome {
