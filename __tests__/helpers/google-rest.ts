@@ -9,12 +9,14 @@
 // - Cloud Storage JSON API buckets.getIamPolicy: GET /storage/v1/b/B/iam → { kind: storage#policy, … };
 // - IAM v2 policies.listPolicies: GET /v2/policies/{attachment point, URL-encoded}/denypolicies → { policies:
 //   [metadata only: rules are omitted], nextPageToken } (pageSize, pageToken), and policies.get:
-//   GET /v2/policies/{attachment point}/denypolicies/ID → the policy with its rules.
+//   GET /v2/policies/{attachment point}/denypolicies/ID → the policy with its rules;
+// - IAM v3 policyBindings.list and principalAccessBoundaryPolicies.get (./google-iam-v3.ts).
 // Every request must carry `Authorization: Bearer <token>`. Errors use Google's bodies: { error: { code, message,
 // status, details } } (Cloud Storage: { error: { code, message, errors: [{ reason }] } }). A permission can be
 // denied on a resource, and faults (503, 429, any status) injected; every request is recorded.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { iamV3Route, type IamV3State } from './google-iam-v3.ts';
 
 export type Json = Record<string, unknown>;
 export type GoogleRestApi =
@@ -40,7 +42,7 @@ export interface FakeProject {
   readonly ancestors?: readonly string[];
 }
 
-export interface FakeGoogleRestState {
+export interface FakeGoogleRestState extends IamV3State {
   /** IAM policies by resource: projects/P[/locations/L/repositories/R], folders/F, organizations/O, buckets/B. */
   readonly policies?: Readonly<Record<string, Json>>;
   readonly projects?: Readonly<Record<string, FakeProject>>;
@@ -307,7 +309,10 @@ export class FakeGoogleRest {
     ) {
       return this.denyPolicies(match[1]!, match[2], query);
     }
-    return notFound(path, apiOf(path));
+    const v3 = iamV3Route(this.state, method, path, query, (permission, resource) =>
+      this.denied(permission, resource, 'iam'),
+    );
+    return v3 ?? notFound(path, apiOf(path));
   }
 
   /** policies.listPolicies (metadata only, paged) and policies.get (with rules). */
@@ -405,6 +410,8 @@ export class FakeGoogleRest {
 function apiOf(path: string): GoogleRestApi {
   if (path.startsWith('/storage/')) return 'storage';
   if (path.startsWith('/v2/policies/')) return 'iam';
+  if (/^\/v3\/.*\/locations\/global\/(policyBindings|principalAccessBoundaryPolicies)(\/|$)/.test(path))
+    return 'iam';
   if (path.startsWith('/v3/') || path.endsWith(':getAncestry')) return 'cloudresourcemanager';
   if (/\/clusters\//.test(path)) return 'container';
   if (/\/repositories\//.test(path)) return 'artifactregistry';

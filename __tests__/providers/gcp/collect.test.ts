@@ -197,6 +197,14 @@ test('what the config states is never read again', async () => {
         { attachmentPoint: `projects/${APPS}`, policies: [] },
         { attachmentPoint: ORG, unreadable: 'stated' },
       ],
+      // The principal sets of the nodes' default service account (project acme-prod, by its number).
+      principalAccessBoundaries: [
+        {
+          principalSet: `principalSet://cloudresourcemanager.googleapis.com/projects/${NUMBER}`,
+          policies: [],
+        },
+        { principalSet: `principalSet://cloudresourcemanager.googleapis.com/${ORG}`, unreadable: 'stated' },
+      ],
     };
     const facts = await collect({
       images: [`europe-west2-docker.pkg.dev/${APPS}/api/service`],
@@ -322,9 +330,14 @@ test('the project number of a gke target is filled in when the config does not g
       targets,
       known: {
         projects: [
-          { id: TOOLS, number: '223456789012' },
-          { id: APPS, gcrBackend: 'artifact-registry' },
+          { id: TOOLS, number: '223456789012', ancestors: [ORG] },
+          { id: APPS, gcrBackend: 'artifact-registry', ancestors: [FOLDER, ORG] },
         ],
+        // The principal sets of the nodes' service accounts: stated, so only the number is read.
+        principalAccessBoundaries: [`projects/${APPS}`, `projects/${TOOLS}`, FOLDER, ORG].map((set) => ({
+          principalSet: `principalSet://cloudresourcemanager.googleapis.com/${set}`,
+          policies: [],
+        })),
       },
     });
     assert.deepEqual(facts, { projects: [{ id: APPS, number: NUMBER }] });

@@ -22,3 +22,28 @@ test('the attachment points whose deny policies were read are listed as read liv
   const resources = gcpLiveFacts.resources(read);
   assert.deepEqual(resources, ['projects/acme-prod (deny policies)']);
 });
+
+const SET = 'principalSet://cloudresourcemanager.googleapis.com/';
+const boundariesRead = {
+  principalAccessBoundaries: [
+    { principalSet: `${SET}projects/acme-prod`, policies: [] },
+    {
+      principalSet: `${SET}${ORG}`,
+      unreadable: 'iam.policybindings.list on organizations/345678901234 was denied',
+    },
+  ],
+};
+
+test('principal access boundaries read live join the stated ones, and the sets read are listed as read live', () => {
+  const stated = {
+    principalAccessBoundaries: [{ principalSet: `${SET}folders/234567890123`, policies: [] }],
+  };
+  const joined = gcpLiveFacts.join(stated, boundariesRead) as { principalAccessBoundaries?: unknown[] };
+  assert.deepEqual(joined.principalAccessBoundaries, [
+    ...stated.principalAccessBoundaries,
+    ...boundariesRead.principalAccessBoundaries,
+  ]);
+  assert.deepEqual(gcpLiveFacts.resources(boundariesRead), [
+    `${SET}projects/acme-prod (principal access boundary policies)`,
+  ]);
+});

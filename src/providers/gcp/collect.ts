@@ -14,7 +14,9 @@
 //   (GET /v1/projects/P/locations/L/clusters/C/nodePools: config.serviceAccount, config.oauthScopes);
 // - Cloud Storage JSON API `buckets.getIamPolicy` (GET /storage/v1/b/{bucket}/iam), for legacy Container
 //   Registry buckets (gcrBackend: storage);
-// - IAM v2 deny policies of each image's project, folders and organization (./deny-reads.ts).
+// - IAM v2 deny policies of each image's project, folders and organization (./deny-reads.ts);
+// - IAM v3 principal access boundary policies bound to the pulling service accounts' principal sets
+//   (./pab-principals.ts, ./pab-reads.ts).
 import type { CallOutcome } from '../../core/call-runner.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
 import type { GcpFactsInput } from './schema.ts';
@@ -22,6 +24,8 @@ import type { ImageReference } from '../../core/image-reference.ts';
 import type { GcpFacts, GcpProjectFacts } from './facts.ts';
 import { readDenyPoliciesAbove, type CollectedDenyPolicies } from './deny-reads.ts';
 import { GoogleApis, type GcpCollectOptions } from './google-apis.ts';
+import { readBoundariesOfPullers } from './pab-principals.ts';
+import type { CollectedBoundaries } from './pab-reads.ts';
 import { googleLocationOf } from './registry.ts';
 import { pullResource, type PullResource } from './resources.ts';
 
@@ -69,6 +73,7 @@ export type CollectedGcpFacts = {
   readonly iamPolicies?: readonly CollectedIamPolicy[];
   readonly clusters?: readonly CollectedCluster[];
   readonly denyPolicies?: readonly CollectedDenyPolicies[];
+  readonly principalAccessBoundaries?: readonly CollectedBoundaries[];
 };
 
 export async function collectGcpFacts(
@@ -106,38 +111,59 @@ export async function collectGcpFacts(
       readPolicy(`projects/${project}`, () => api.resourceManagerPolicy(`projects/${project}`));
     }
 
-    // The folders and organization above each image's project: as stated, else one getAncestry call.
-    const ancestry = new Map<string, Promise<readonly string[] | undefined>>();
-    for (const project of imageProjects) {
-      const stated = known.facts.projects.get(project)?.ancestors;
-      ancestry.set(project, stated ? Promise.resolve(stated) : api.ancestors(project));
-    }
-    const ancestorPolicies = [...ancestry.values()].map(async (pending) => {
-      for (const ancestor of (await pending) ?? []) {
+    const { ancestry, ancestors } = ancestryReads(known, api);
+    const ancestorPolicies = [...imageProjects].map(async (project) => {
+      for (const ancestor of (await ancestors(project)) ?? []) {
         readPolicy(ancestor, () => api.resourceManagerPolicy(ancestor));
       }
     });
 
     const { numbers, clusters } = gkeReads(gkeTargets, runProjects, known, api);
     const denyReads = readDenyPoliciesAbove(imageProjects, ancestry, input.known.denyPolicies, api);
+    // Principal access boundaries only limit Google resources: read when a Google image is pulled.
+    const boundaryReads =
+      resources.size > 0
+        ? readBoundariesOfPullers({ ...input, numbers, clusters, ancestors, api })
+        : Promise.resolve([]);
 
     await Promise.all(ancestorPolicies);
     const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
-    const projects = await collectedProjects(ancestry, numbers, known.facts, api.projectProblems);
-    const clusterFacts = await Promise.all(clusters.values());
-    const denyPolicies = await denyReads;
-    return {
-      ...(denyPolicies.length > 0 ? { denyPolicies } : {}),
-      ...(projects.length > 0 ? { projects } : {}),
-      ...(iamPolicies.length > 0 ? { iamPolicies } : {}),
-      ...(clusterFacts.length > 0 ? { clusters: clusterFacts } : {}),
-    };
+    // Before the projects: the pulling accounts' ancestry, read for their boundaries, is written with them.
+    const principalAccessBoundaries = await boundaryReads;
+    return withoutEmpty({
+      denyPolicies: await denyReads,
+      principalAccessBoundaries,
+      projects: await collectedProjects(ancestry, numbers, known.facts, api.projectProblems),
+      iamPolicies,
+      clusters: await Promise.all(clusters.values()),
+    });
   } finally {
     await api.close();
   }
 }
 
-/** Cloud Run: the projects whose number names the service agent, where the target does not give it. */
+/** The facts read, without the kinds of which none were read. */
+function withoutEmpty(facts: { [K in keyof CollectedGcpFacts]-?: NonNullable<CollectedGcpFacts[K]> }) {
+  return Object.fromEntries(
+    Object.entries(facts).filter(([, entries]) => entries.length > 0),
+  ) as CollectedGcpFacts;
+}
+
+/**
+ * The folders and organization above a project (an image's, a pulling account's): as stated, else one
+ * getAncestry call per project; `ancestry` holds every project asked about.
+ */
+function ancestryReads(known: KnownFacts, api: GoogleApis) {
+  const ancestry = new Map<string, Promise<readonly string[] | undefined>>();
+  const ancestors = (project: string) => {
+    const stated = known.facts.projects.get(project)?.ancestors;
+    if (!ancestry.has(project))
+      ancestry.set(project, stated ? Promise.resolve(stated) : api.ancestors(project));
+    return ancestry.get(project)!;
+  };
+  return { ancestry, ancestors };
+}
+
 /** The projects whose number a cloud-run target needs (the service agent's name) and does not state. */
 export function cloudRunProjects(targets: readonly TargetInput[]): string[] {
   return [

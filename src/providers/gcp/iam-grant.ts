@@ -7,6 +7,7 @@ import type { GcpFacts } from './facts.ts';
 import { memberIncludes, type Membership, type MembershipFacts } from './members.ts';
 import { REGISTRY_BUCKET_PULL_ROLES, type PullResource } from './resources.ts';
 import { rolePermissions } from './roles.ts';
+import { serviceAccountProject } from './service-account-project.ts';
 
 export interface IamGrant {
   readonly result: Tri;
@@ -157,22 +158,6 @@ export function membershipFacts(facts: GcpFacts): MembershipFacts {
     },
   };
   return self;
-}
-
-/** The project of a service account, from its email (user-managed, default compute, App Engine). */
-export function serviceAccountProject(
-  email: string,
-  facts: GcpFacts,
-): { readonly id?: string; readonly number?: string; readonly ancestors?: readonly string[] } | undefined {
-  const domain = email.slice(email.indexOf('@') + 1).toLowerCase();
-  const local = email.slice(0, email.indexOf('@'));
-  const userManaged = /^([a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(domain)?.[1];
-  if (userManaged) return facts.projects.get(userManaged) ?? { id: userManaged };
-  const appEngine = /^([a-z0-9-]+)@appspot\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
-  if (appEngine) return facts.projects.get(appEngine) ?? { id: appEngine };
-  const compute = /^(\d+)-compute@developer\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
-  if (compute) return facts.projectsByNumber.get(compute) ?? { number: compute };
-  return undefined;
 }
 
 function getIamPolicyCommand(resource: string): string {

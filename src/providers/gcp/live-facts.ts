@@ -1,5 +1,6 @@
 // Google Cloud facts read live join the config's: a project the config names keeps its stated fields,
-// live reads add the ones it leaves out; policies, clusters and deny policies read live follow the stated ones.
+// live reads add the ones it leaves out; policies, clusters, deny policies and principal access boundaries read
+// live follow the stated ones.
 import { liveDocument, readEntries } from '../../core/live-facts.ts';
 import type { GcpFactsInput } from './schema.ts';
 import type { LiveFactsJoin } from '../../core/provider.ts';
@@ -27,6 +28,10 @@ export const gcpLiveFacts: LiveFactsJoin = {
       ],
       clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
       denyPolicies: [...(facts.denyPolicies ?? []), ...list(read['denyPolicies'])],
+      principalAccessBoundaries: [
+        ...(facts.principalAccessBoundaries ?? []),
+        ...list(read['principalAccessBoundaries']),
+      ],
     } as GcpFactsInput;
   },
   resources(read) {
@@ -37,6 +42,9 @@ export const gcpLiveFacts: LiveFactsJoin = {
       ),
       ...readEntries<{ attachmentPoint: string }>(read['denyPolicies']).map(
         (entry) => `${entry.attachmentPoint} (deny policies)`,
+      ),
+      ...readEntries<{ principalSet: string }>(read['principalAccessBoundaries']).map(
+        (entry) => `${entry.principalSet} (principal access boundary policies)`,
       ),
     ];
   },

@@ -6,7 +6,7 @@
 // carry: such a pull is unknown, naming the policy. Source: IAM "Principal access boundary policies".
 import type { PabPolicy } from './boundaries.ts';
 import type { GcpFacts } from './facts.ts';
-import { serviceAccountProject } from './iam-grant.ts';
+import { serviceAccountProject } from './service-account-project.ts';
 import type { PullResource } from './resources.ts';
 
 export interface PabOutcome {
@@ -60,7 +60,12 @@ export function evaluatePab(resource: PullResource, email: string, facts: GcpFac
 
 /** The PAB policies bound to the principal sets of the service account's project and its ancestors. */
 function boundPolicies(
-  owner: { readonly id?: string; readonly number?: string; readonly ancestors?: readonly string[] },
+  owner: {
+    readonly id?: string;
+    readonly number?: string;
+    readonly ancestors?: readonly string[];
+    readonly unreadable?: string;
+  },
   facts: GcpFacts,
 ) {
   const policies: PabPolicy[] = [];
@@ -80,7 +85,14 @@ function boundPolicies(
       );
     } else policies.push(...entry.known);
   }
-  if (owner.ancestors === undefined) notGiven.push('the folders and organization above it (not known)');
+  // Live reads that could not read the ancestry leave its folders' and organization's boundaries unknown.
+  if (owner.ancestors === undefined && owner.unreadable !== undefined) {
+    unknownBecause.push(
+      `the folders and organization above project ${owner.id ?? owner.number} could not be read (${owner.unreadable}): the principal access boundary policies bound to their principals are not known`,
+    );
+  } else if (owner.ancestors === undefined) {
+    notGiven.push('the folders and organization above it (not known)');
+  }
   return { policies, unknownBecause, notGiven };
 }
 
