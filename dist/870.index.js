@@ -28838,7 +28838,8 @@ __webpack_require__.d(__webpack_exports__, {
 var live_facts = __webpack_require__(61083);
 ;// CONCATENATED MODULE: ./lib/providers/gcp/live-facts.js
 // Google Cloud facts read live join the config's: a project the config names keeps its stated fields,
-// live reads add the ones it leaves out; policies, clusters and deny policies read live follow the stated ones.
+// live reads add the ones it leaves out; policies, clusters, deny policies and principal access boundaries read
+// live follow the stated ones.
 
 const list = (value) => (value ?? []);
 const gcpLiveFacts = {
@@ -28861,6 +28862,10 @@ const gcpLiveFacts = {
             ],
             clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
             denyPolicies: [...(facts.denyPolicies ?? []), ...list(read['denyPolicies'])],
+            principalAccessBoundaries: [
+                ...(facts.principalAccessBoundaries ?? []),
+                ...list(read['principalAccessBoundaries']),
+            ],
         };
     },
     resources(read) {
@@ -28868,6 +28873,7 @@ const gcpLiveFacts = {
             ...(0,live_facts/* readEntries */.$)(read['iamPolicies']).map((entry) => entry.resource),
             ...(0,live_facts/* readEntries */.$)(read['clusters']).map((entry) => `projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`),
             ...(0,live_facts/* readEntries */.$)(read['denyPolicies']).map((entry) => `${entry.attachmentPoint} (deny policies)`),
+            ...(0,live_facts/* readEntries */.$)(read['principalAccessBoundaries']).map((entry) => `${entry.principalSet} (principal access boundary policies)`),
         ];
     },
 };
@@ -29060,7 +29066,7 @@ const gcp = {
     ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
     rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 26944)),
-    liveReads: () => __webpack_require__.e(/* import() */ 604).then(__webpack_require__.bind(__webpack_require__, 30604)),
+    liveReads: () => __webpack_require__.e(/* import() */ 934).then(__webpack_require__.bind(__webpack_require__, 50934)),
     liveFacts: gcpLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(492), __webpack_require__.e(296)]).then(__webpack_require__.bind(__webpack_require__, 296)),
     actionInputs: [
@@ -29362,7 +29368,10 @@ function isValidRoleName(role) {
     return PREDEFINED_ROLE.test(role) || CUSTOM_ROLE.test(role);
 }
 
+// EXTERNAL MODULE: ./lib/providers/gcp/service-account-project.js
+var service_account_project = __webpack_require__(13850);
 ;// CONCATENATED MODULE: ./lib/providers/gcp/iam-grant.js
+
 
 
 
@@ -29457,7 +29466,7 @@ function membershipFacts(facts) {
     const self = {
         groupMembers: (email) => facts.groups.get(email),
         serviceAccountProject: (email) => {
-            const project = serviceAccountProject(email, facts);
+            const project = (0,service_account_project/* serviceAccountProject */.U)(email, facts);
             if (!project)
                 return undefined;
             return {
@@ -29495,21 +29504,6 @@ function membershipFacts(facts) {
         },
     };
     return self;
-}
-/** The project of a service account, from its email (user-managed, default compute, App Engine). */
-function serviceAccountProject(email, facts) {
-    const domain = email.slice(email.indexOf('@') + 1).toLowerCase();
-    const local = email.slice(0, email.indexOf('@'));
-    const userManaged = /^([a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(domain)?.[1];
-    if (userManaged)
-        return facts.projects.get(userManaged) ?? { id: userManaged };
-    const appEngine = /^([a-z0-9-]+)@appspot\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
-    if (appEngine)
-        return facts.projects.get(appEngine) ?? { id: appEngine };
-    const compute = /^(\d+)-compute@developer\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
-    if (compute)
-        return facts.projectsByNumber.get(compute) ?? { number: compute };
-    return undefined;
 }
 function getIamPolicyCommand(resource) {
     const repository = /^projects\/([^/]+)\/locations\/([^/]+)\/repositories\/(.+)$/.exec(resource);
@@ -29758,7 +29752,7 @@ function tfName(email) {
 
 const CRM = '//cloudresourcemanager.googleapis.com/';
 function evaluatePab(resource, email, facts) {
-    const owner = serviceAccountProject(email, facts);
+    const owner = (0,service_account_project/* serviceAccountProject */.U)(email, facts);
     if (!owner || (owner.id === undefined && owner.number === undefined)) {
         return {
             unknownBecause: [],
@@ -29809,8 +29803,13 @@ function boundPolicies(owner, facts) {
         else
             policies.push(...entry.known);
     }
-    if (owner.ancestors === undefined)
+    // Live reads that could not read the ancestry leave its folders' and organization's boundaries unknown.
+    if (owner.ancestors === undefined && owner.unreadable !== undefined) {
+        unknownBecause.push(`the folders and organization above project ${owner.id ?? owner.number} could not be read (${owner.unreadable}): the principal access boundary policies bound to their principals are not known`);
+    }
+    else if (owner.ancestors === undefined) {
         notGiven.push('the folders and organization above it (not known)');
+    }
     return { policies, unknownBecause, notGiven };
 }
 /** The full resource names that make the repository eligible: its project (id or number) and ancestors. */
@@ -30387,6 +30386,31 @@ function defaultAccountUnknown(target, project) {
             missing: [],
         },
     };
+}
+
+
+/***/ }),
+
+/***/ 13850:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ serviceAccountProject)
+/* harmony export */ });
+/** The project of a service account, from its email (user-managed, default compute, App Engine). */
+function serviceAccountProject(email, facts) {
+    const domain = email.slice(email.indexOf('@') + 1).toLowerCase();
+    const local = email.slice(0, email.indexOf('@'));
+    const userManaged = /^([a-z0-9-]+)\.iam\.gserviceaccount\.com$/.exec(domain)?.[1];
+    if (userManaged)
+        return facts.projects.get(userManaged) ?? { id: userManaged };
+    const appEngine = /^([a-z0-9-]+)@appspot\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
+    if (appEngine)
+        return facts.projects.get(appEngine) ?? { id: appEngine };
+    const compute = /^(\d+)-compute@developer\.gserviceaccount\.com$/.exec(`${local}@${domain}`)?.[1];
+    if (compute)
+        return facts.projectsByNumber.get(compute) ?? { number: compute };
+    return undefined;
 }
 
 

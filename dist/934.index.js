@@ -1,8 +1,8 @@
-export const id = 604;
-export const ids = [604];
+export const id = 934;
+export const ids = [934];
 export const modules = {
 
-/***/ 30604:
+/***/ 50934:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -344,11 +344,211 @@ function untilAborted(call, signal) {
     });
 }
 
+;// CONCATENATED MODULE: ./lib/providers/gcp/pab-reads.js
+const CRM = '//cloudresourcemanager.googleapis.com/';
+const PRINCIPAL_SET = 'principalSet://cloudresourcemanager.googleapis.com/';
+/** 1000 bindings a page at most (policyBindings.list: "values above 1000 will be coerced to 1000"). */
+const PAGE_SIZE = 1000;
+const pab_reads_MAX_PAGES = 50;
+const POLICY_NAME = /^organizations\/[0-9]+\/locations\/global\/principalAccessBoundaryPolicies\/[^/]+$/;
+/** The PAB policies bound to the principals of `container` (projects/P, folders/F, organizations/O). */
+async function readBoundaries(api, container) {
+    const principalSet = `${PRINCIPAL_SET}${container}`;
+    const listed = await api.runner.run({
+        key: `gcp:policyBindings.list:${container}`,
+        permission: 'iam.policybindings.list',
+        resource: container,
+    }, (signal) => listBindings(api, container, signal));
+    if (!listed.ok)
+        return { principalSet, unreadable: listed.message };
+    const bindings = listed.value.flatMap((raw) => boundTo(raw, container) ?? []);
+    const odd = bindings.find((binding) => !POLICY_NAME.test(binding.policy));
+    if (odd)
+        return { principalSet, unreadable: `a policy binding names ${odd.policy}, not a PAB policy name` };
+    const read = await Promise.all(bindings.map(async (binding) => {
+        const outcome = await api.runner.run({
+            key: `gcp:principalAccessBoundaryPolicies.get:${binding.policy}`,
+            permission: 'iam.principalaccessboundarypolicies.get',
+            resource: binding.policy,
+        }, (signal) => api.json(`${api.base.iam}/v3/${binding.policy}`, signal));
+        if (!outcome.ok)
+            return outcome.message;
+        const policy = pabPolicy(outcome.value, binding.policy);
+        return typeof policy === 'string'
+            ? policy
+            : { ...policy, ...(binding.condition ? { condition: binding.condition } : {}) };
+    }));
+    const problem = read.find((entry) => typeof entry === 'string');
+    if (problem !== undefined)
+        return { principalSet, unreadable: problem };
+    return { principalSet, policies: read };
+}
+async function listBindings(api, container, signal) {
+    const parent = `${api.base.iam}/v3/${container}/locations/global/policyBindings?pageSize=${PAGE_SIZE}`;
+    const bindings = [];
+    let token;
+    for (let page = 0; page < pab_reads_MAX_PAGES; page++) {
+        const url = token === undefined ? parent : `${parent}&pageToken=${encodeURIComponent(token)}`;
+        const body = (await api.json(url, signal));
+        if (Array.isArray(body?.policyBindings))
+            bindings.push(...body.policyBindings);
+        token =
+            typeof body?.nextPageToken === 'string' && body.nextPageToken !== '' ? body.nextPageToken : undefined;
+        if (token === undefined)
+            return bindings;
+    }
+    throw new Error(`more than ${pab_reads_MAX_PAGES} pages of policy bindings on ${container}`);
+}
+/** The binding when it binds a PAB policy to the principals of `container` itself, else undefined. */
+function boundTo(raw, container) {
+    const binding = (raw ?? {});
+    if (typeof binding.policy !== 'string')
+        return undefined;
+    // policyKind is set from the policy when left empty; an unspecified kind is judged by the policy's name.
+    const kind = binding.policyKind ?? 'POLICY_KIND_UNSPECIFIED';
+    const pab = kind === 'PRINCIPAL_ACCESS_BOUNDARY' ||
+        (kind === 'POLICY_KIND_UNSPECIFIED' && binding.policy.includes('/principalAccessBoundaryPolicies/'));
+    const target = binding.target?.principalSet;
+    if (!pab || typeof target !== 'string')
+        return undefined;
+    // Under a project, the only project set a binding can target is the project's own, by id or by number.
+    const ours = container.startsWith('projects/')
+        ? target.startsWith(`${CRM}projects/`)
+        : target === `${CRM}${container}`;
+    if (!ours)
+        return undefined;
+    const condition = binding.condition;
+    const text = (key) => typeof condition?.[key] === 'string' && condition[key] !== '' ? { [key]: condition[key] } : {};
+    return {
+        policy: binding.policy,
+        ...(typeof condition?.['expression'] === 'string' && condition['expression'] !== ''
+            ? {
+                condition: { ...text('title'), ...text('expression'), ...text('description'), ...text('location') },
+            }
+            : {}),
+    };
+}
+/** The policy in the facts' shape (name, enforcementVersion, rules), or why pullcheck cannot use it. */
+function pabPolicy(raw, name) {
+    const details = (raw ?? {}).details;
+    const rules = [];
+    for (const item of Array.isArray(details?.rules) ? details.rules : []) {
+        const rule = (item ?? {});
+        if (rule.effect !== 'ALLOW') {
+            return `the principal access boundary policy ${name} has a rule with effect ${String(rule.effect)}, which pullcheck does not know`;
+        }
+        const resources = Array.isArray(rule.resources) ? rule.resources.map(String) : [];
+        const other = resources.find((resource) => !resource.startsWith(CRM));
+        if (other !== undefined) {
+            return `the principal access boundary policy ${name} lists ${other}, not a Resource Manager resource`;
+        }
+        rules.push({
+            ...(typeof rule.description === 'string' && rule.description !== ''
+                ? { description: rule.description }
+                : {}),
+            resources,
+            effect: 'ALLOW',
+        });
+    }
+    const version = details?.enforcementVersion;
+    return {
+        name,
+        ...(typeof version === 'string' && version !== '' ? { enforcementVersion: version } : {}),
+        rules,
+    };
+}
+
+// EXTERNAL MODULE: ./lib/providers/gcp/service-account-project.js
+var service_account_project = __webpack_require__(13850);
+;// CONCATENATED MODULE: ./lib/providers/gcp/pab-principals.js
+
+
+async function readBoundariesOfPullers(reads) {
+    const emails = await pullingAccounts(reads);
+    const owners = await projectIndex(reads);
+    const stated = new Set((reads.known.principalAccessBoundaries ?? []).map((entry) => entry.principalSet.slice(PRINCIPAL_SET.length)));
+    const pending = new Map();
+    const read = (container) => {
+        if (!pending.has(container))
+            pending.set(container, readBoundaries(reads.api, container));
+    };
+    await Promise.all(emails.map(async (email) => {
+        if (/^service-\d+@/.test(email))
+            return;
+        const owner = (0,service_account_project/* serviceAccountProject */.U)(email, owners);
+        const keys = [owner?.id, owner?.number].flatMap((key) => key === undefined ? [] : [`projects/${key}`]);
+        if (keys.length === 0)
+            return;
+        if (!keys.some((key) => stated.has(key)))
+            read(keys[0]);
+        if (owner?.id === undefined)
+            return;
+        for (const ancestor of (await reads.ancestors(owner.id)) ?? [])
+            if (!stated.has(ancestor))
+                read(ancestor);
+    }));
+    return Promise.all(pending.values());
+}
+/** The emails of the service accounts the gke and gcp-service-account targets pull as. */
+async function pullingAccounts(reads) {
+    const emails = new Set();
+    for (const target of reads.targets) {
+        if (target.platform === 'gcp-service-account') {
+            for (const account of target.serviceAccounts)
+                emails.add(account.email);
+        }
+        if (target.platform !== 'gke')
+            continue;
+        if (target.serviceAccounts && target.serviceAccounts.length > 0) {
+            for (const account of target.serviceAccounts)
+                emails.add(account.email);
+            continue;
+        }
+        const { project, location, cluster } = target;
+        if (project === undefined)
+            continue;
+        const name = `projects/${project}/locations/${location}/clusters/${cluster}`;
+        const stated = (reads.known.clusters ?? []).find((entry) => entry.project === project && entry.location === location && entry.name === cluster);
+        const pools = stated?.nodePools ?? (await reads.clusters.get(name))?.nodePools ?? [];
+        const number = await reads.numbers.get(project);
+        // Without node pools, or in one that runs as "default": the Compute Engine default service account.
+        for (const account of pools.length > 0 ? pools.map((pool) => pool.serviceAccount) : ['default']) {
+            if (account !== 'default')
+                emails.add(account);
+            else if (number !== undefined)
+                emails.add(`${number}-compute@developer.gserviceaccount.com`);
+        }
+    }
+    return [...emails];
+}
+/** Projects by id and by number (stated, or numbers read), to name a default compute account's project. */
+async function projectIndex(reads) {
+    const projects = new Map();
+    const projectsByNumber = new Map();
+    const add = (id, number) => {
+        const project = {
+            id,
+            gcrBackend: 'artifact-registry',
+            ...(number === undefined ? {} : { number }),
+        };
+        projects.set(id, project);
+        if (number !== undefined)
+            projectsByNumber.set(number, project);
+    };
+    for (const project of reads.known.projects ?? [])
+        add(project.id, project.number);
+    for (const [id, number] of reads.numbers)
+        if (projects.get(id)?.number === undefined)
+            add(id, await number);
+    return { projects, projectsByNumber };
+}
+
 // EXTERNAL MODULE: ./lib/providers/gcp/registry.js
 var registry = __webpack_require__(73280);
 // EXTERNAL MODULE: ./lib/providers/gcp/resources.js
 var gcp_resources = __webpack_require__(41666);
 ;// CONCATENATED MODULE: ./lib/providers/gcp/collect.js
+
 
 
 
@@ -386,36 +586,52 @@ async function collectGcpFacts(input, options) {
         for (const project of imageProjects) {
             readPolicy(`projects/${project}`, () => api.resourceManagerPolicy(`projects/${project}`));
         }
-        // The folders and organization above each image's project: as stated, else one getAncestry call.
-        const ancestry = new Map();
-        for (const project of imageProjects) {
-            const stated = known.facts.projects.get(project)?.ancestors;
-            ancestry.set(project, stated ? Promise.resolve(stated) : api.ancestors(project));
-        }
-        const ancestorPolicies = [...ancestry.values()].map(async (pending) => {
-            for (const ancestor of (await pending) ?? []) {
+        const { ancestry, ancestors } = ancestryReads(known, api);
+        const ancestorPolicies = [...imageProjects].map(async (project) => {
+            for (const ancestor of (await ancestors(project)) ?? []) {
                 readPolicy(ancestor, () => api.resourceManagerPolicy(ancestor));
             }
         });
         const { numbers, clusters } = gkeReads(gkeTargets, runProjects, known, api);
         const denyReads = readDenyPoliciesAbove(imageProjects, ancestry, input.known.denyPolicies, api);
+        // Principal access boundaries only limit Google resources: read when a Google image is pulled.
+        const boundaryReads = resources.size > 0
+            ? readBoundariesOfPullers({ ...input, numbers, clusters, ancestors, api })
+            : Promise.resolve([]);
         await Promise.all(ancestorPolicies);
         const iamPolicies = (await Promise.all(policies)).filter((entry) => entry !== undefined);
-        const projects = await collectedProjects(ancestry, numbers, known.facts, api.projectProblems);
-        const clusterFacts = await Promise.all(clusters.values());
-        const denyPolicies = await denyReads;
-        return {
-            ...(denyPolicies.length > 0 ? { denyPolicies } : {}),
-            ...(projects.length > 0 ? { projects } : {}),
-            ...(iamPolicies.length > 0 ? { iamPolicies } : {}),
-            ...(clusterFacts.length > 0 ? { clusters: clusterFacts } : {}),
-        };
+        // Before the projects: the pulling accounts' ancestry, read for their boundaries, is written with them.
+        const principalAccessBoundaries = await boundaryReads;
+        return withoutEmpty({
+            denyPolicies: await denyReads,
+            principalAccessBoundaries,
+            projects: await collectedProjects(ancestry, numbers, known.facts, api.projectProblems),
+            iamPolicies,
+            clusters: await Promise.all(clusters.values()),
+        });
     }
     finally {
         await api.close();
     }
 }
-/** Cloud Run: the projects whose number names the service agent, where the target does not give it. */
+/** The facts read, without the kinds of which none were read. */
+function withoutEmpty(facts) {
+    return Object.fromEntries(Object.entries(facts).filter(([, entries]) => entries.length > 0));
+}
+/**
+ * The folders and organization above a project (an image's, a pulling account's): as stated, else one
+ * getAncestry call per project; `ancestry` holds every project asked about.
+ */
+function ancestryReads(known, api) {
+    const ancestry = new Map();
+    const ancestors = (project) => {
+        const stated = known.facts.projects.get(project)?.ancestors;
+        if (!ancestry.has(project))
+            ancestry.set(project, stated ? Promise.resolve(stated) : api.ancestors(project));
+        return ancestry.get(project);
+    };
+    return { ancestry, ancestors };
+}
 /** The projects whose number a cloud-run target needs (the service agent's name) and does not state. */
 function cloudRunProjects(targets) {
     return [
