@@ -293,6 +293,16 @@ test(
       result.reasons.join('\n'),
       new RegExp(`account ${member} could not be read .*auth\\.aws\\.roles`),
     );
+    // A role of another account named for it answers for that other account: not the member's own either.
+    const elsewhere = await readAndCheck({
+      session: OUTSIDER,
+      roles: { [member]: reader(OUTSIDER), [MANAGEMENT]: reader(MANAGEMENT) },
+    });
+    const [entry] = elsewhere.aws['accounts'] as { organizationId?: unknown; takenAsAbsent?: string }[];
+    assert.deepEqual(
+      [entry?.organizationId, /auth\.aws\.roles/.test(entry?.takenAsAbsent ?? '')],
+      [undefined, true],
+    );
     // With a role of the member account named, its own credentials read it: the SCP Deny counts.
     const named = await readAndCheck({
       session: OUTSIDER,

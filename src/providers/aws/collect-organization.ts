@@ -130,7 +130,7 @@ async function ownClient(
   if (!caller.ok) return new Failed(caller);
   if (caller.value.Account === id) return options.clients.organizations(undefined);
   const session = caller.value.Account ? `account ${caller.value.Account}'s` : "another account's";
-  return `no credentials of account ${id}: organizations:DescribeOrganization answers for the caller's own account, and the session is ${session}; name a role of ${id} in auth.aws.roles`;
+  return `no credentials of account ${id}: organizations:DescribeOrganization answers for the caller's own account, and the session is ${session}; name a role of account ${id} for it in auth.aws.roles`;
 }
 
 type Refused = Extract<CallOutcome<unknown>, { ok: false }>;

@@ -58,7 +58,7 @@ export interface AwsCollectOptions {
   readonly runner: CallRunner;
   /** Credentials for an account (the base session, or a role chained from it for that account). */
   readonly credentialsFor: (account: string | undefined) => Promise<Credentials>;
-  /** The accounts credentialsFor has a role of (auth.aws.roles); for the others it gives the base session. */
+  /** The accounts credentialsFor gives a role of that very account for (auth.aws.roles). */
   readonly roleAccounts?: ReadonlySet<string>;
 }
 

@@ -36,7 +36,7 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
   const images = [...new Set(plan.targets.flatMap((target) => target.images))];
   const facts = await collectAwsFacts(
     { images, targets: withExecutionRoles(config), known: config.input.facts?.aws ?? {} },
-    { runner, credentialsFor, roleAccounts: new Set(Object.keys(roles)) },
+    { runner, credentialsFor, roleAccounts: ownRoles(roles) },
   );
   return { facts: { ...facts }, notes: [] };
 }
@@ -62,6 +62,15 @@ function withExecutionRoles(config: LiveReadContext['config']): TargetInput[] {
       ? { ...target, roles: [...new Set([...(target.roles ?? []), ...roles])] }
       : target;
   });
+}
+
+/** The accounts auth.aws.roles names a role of that same account for (what the role says is its own). */
+function ownRoles(roles: Readonly<Record<string, string>>): Set<string> {
+  return new Set(
+    Object.entries(roles).flatMap(([account, arn]) =>
+      parseRoleArn(arn)?.account === account ? [account] : [],
+    ),
+  );
 }
 
 async function hasCredentials(credentials: Credentials): Promise<boolean> {
