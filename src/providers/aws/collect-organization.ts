@@ -1,5 +1,5 @@
 // Live reads of the SCPs and RCPs that apply to an account: DescribeOrganization with the account's own
-// credentials (any member may), then, with the management account's (auth.aws.roles may name a role there),
+// credentials (any member may; it answers for the caller, so never with another account's), then, with the management account's (auth.aws.roles may name a role there),
 // ListParents up to the root and ListPoliciesForTarget (SCPs, RCPs) and DescribePolicy at every level.
 // Only the management account or a delegated administrator may list policies: a refusal is written as
 // `takenAsAbsent` (the layer is optional, and most CI roles may not read it), a failure (throttling, an
