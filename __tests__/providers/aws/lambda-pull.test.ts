@@ -213,6 +213,17 @@ const cases: LambdaCase[] = [
     because: ['set `function`'],
   },
   {
+    name: 'IAM User Guide, "Set operators for multivalued context keys": ForAllValues:StringLike over aws:sourceARN (one value, always sent) covering every function of the account admits the function without its name',
+    target: CROSS,
+    repositoryPolicy: policy(
+      accountGrant(FUNCTION_ACCOUNT),
+      lambdaService({
+        Condition: { 'ForAllValues:StringLike': { 'aws:sourceARN': FUNCTIONS_OF_SECONDARY } },
+      }),
+    ),
+    expect: 'allowed',
+  },
+  {
     name: `${LAMBDA} "Cross-account permissions": with \`function\` given, the aws:sourceARN naming it decides`,
     target: { ...CROSS, function: 'api-prod' },
     repositoryPolicy: policy(

@@ -215,8 +215,9 @@ test('each resource is read once for 50 images × 5 targets', { skip }, async ()
     // IAM, 2 roles: GetRole + ListAttachedRolePolicies + ListRolePolicies each, GetRolePolicy (prod-nodes),
     // GetPolicy + GetPolicyVersion (ci's customer-managed policy) = 9.
     // ECR: GetRepositoryPolicy × 5 repositories + GetRegistryPolicy, GetAccountSetting, DescribePullThroughCacheRules = 8.
-    // Organizations: DescribeOrganization for the one account (in no organization in moto) = 1.
-    assert.equal(result.reads, 22);
+    // Organizations: DescribeOrganization for the one account (in no organization in moto), with the session
+    // sts:GetCallerIdentity says is that account's = 2.
+    assert.equal(result.reads, 23);
     const second = await readLiveFacts(loadConfigFile(writeConfig()), { runner });
     assert.equal(second.calls, result.calls, 'a second plan over the same resources sends nothing again');
   } finally {
@@ -494,8 +495,8 @@ test(
       // One call at a time: each client's one kept-alive connection serves all of its calls.
       const runner = new CallRunner({ concurrency: 1 });
       const result = await readLiveFacts(loadConfigFile(writeConfig()), { runner });
-      assert.equal(result.reads, 22);
-      // EKS, IAM, ECR and Organizations in one account and region: four clients (a client per resource opened 14), and
+      assert.equal(result.reads, 23);
+      // EKS, IAM, ECR, Organizations and STS in one account and region: five clients (a client per resource opened 14), and
       // one keep-alive agent for them all, holding no more sockets than calls in flight: here one endpoint.
       assert.equal(connections, 1, `${connections} connections for ${result.calls} calls`);
     } finally {

@@ -4,7 +4,7 @@
 // when the read ends. Calls go out without per-call options, so the SDK resolves a command's middleware
 // stack once per client instead of on every call (cacheMiddleware: ~0.2 ms of CPU a call). Concurrent calls
 // of one command then share the stack's context, which is safe here: what the middleware stores in it (the
-// endpoint, the auth scheme, the identity) does not depend on a call's input for ECR, ECS, EKS, IAM and Organizations. No
+// endpoint, the auth scheme, the identity) does not depend on a call's input for ECR, ECS, EKS, IAM, Organizations and STS. No
 // abort signal reaches the SDK then, so the request handler enforces the runner's timeout itself.
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -13,10 +13,11 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
-type Client = ECRClient | ECSClient | EKSClient | IAMClient | OrganizationsClient;
+type Client = ECRClient | ECSClient | EKSClient | IAMClient | OrganizationsClient | STSClient;
 interface ClientConfig {
   readonly region: string;
   readonly credentials: Credentials;
@@ -75,6 +76,11 @@ export class AwsClients {
   /** AWS Organizations is global too: its endpoint is us-east-1's. */
   organizations(account: string | undefined): Promise<OrganizationsClient> {
     return this.client('organizations', account, 'us-east-1', (config) => new OrganizationsClient(config));
+  }
+
+  /** STS, for whose session a set of credentials is (GetCallerIdentity), at us-east-1's endpoint as the others. */
+  sts(account: string | undefined): Promise<STSClient> {
+    return this.client('sts', account, 'us-east-1', (config) => new STSClient(config));
   }
 
   /** Closes every client's connections: the read is over. */

@@ -1,5 +1,5 @@
 // Live reads of the SCPs and RCPs that apply to an account: DescribeOrganization with the account's own
-// credentials (any member may), then, with the management account's (auth.aws.roles may name a role there),
+// credentials (any member may; it answers for the caller, so never with another account's), then, with the management account's (auth.aws.roles may name a role there),
 // ListParents up to the root and ListPoliciesForTarget (SCPs, RCPs) and DescribePolicy at every level.
 // Only the management account or a delegated administrator may list policies: a refusal is written as
 // `takenAsAbsent` (the layer is optional, and most CI roles may not read it), a failure (throttling, an
@@ -12,9 +12,10 @@ import {
   type OrganizationsClient,
   type PolicyType,
 } from '@aws-sdk/client-organizations';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { CallOutcome } from '../../core/call-runner.ts';
 import type { AwsReadOptions } from './collect.ts';
-import { managedControlPolicy } from './organization-facts.ts';
+import { MAX_ORGANIZATION_DEPTH, managedControlPolicy } from './organization-facts.ts';
 
 export interface AccountOut {
   id: string;
@@ -37,8 +38,7 @@ export interface OrganizationOut {
   units?: UnitOut[];
 }
 
-// OUs nest at most five levels under the root; pages of attached policies are few (at most 5 SCPs a target).
-const MAX_DEPTH = 8;
+// Pages of attached policies are few (at most 5 SCPs a target).
 const PAGE_LIMIT = 10;
 
 type Run = <T>(permission: string, resource: string, send: () => Promise<T>) => Promise<CallOutcome<T>>;
@@ -74,7 +74,9 @@ interface AccountRead {
 }
 
 async function collectAccount(id: string, run: Run, options: AwsReadOptions): Promise<AccountRead> {
-  const own = await options.clients.organizations(id);
+  const own = await ownClient(id, run, options);
+  if (typeof own === 'string') return { account: { id, takenAsAbsent: own }, units: [] };
+  if (own instanceof Failed) return { account: unreadable(id, own.failed), units: [] };
   const described = await run('organizations:DescribeOrganization', `account ${id}`, () =>
     own.send(new DescribeOrganizationCommand({})),
   );
@@ -110,6 +112,27 @@ async function collectAccount(id: string, run: Run, options: AwsReadOptions): Pr
   return { account: { id, organizationId, parent: path.parents[0]!, ...own_ }, organization, units };
 }
 
+/**
+ * A client with the account's own credentials: DescribeOrganization answers for the caller's account, so
+ * another account's session would report its own organization (or none). A role auth.aws.roles names for
+ * the account, or the base session when sts:GetCallerIdentity says it is the account's; else why not.
+ */
+async function ownClient(
+  id: string,
+  run: Run,
+  options: AwsReadOptions,
+): Promise<OrganizationsClient | Failed | string> {
+  if (options.roleAccounts.has(id)) return options.clients.organizations(id);
+  const sts = await options.clients.sts(undefined);
+  const caller = await run('sts:GetCallerIdentity', 'the session', () =>
+    sts.send(new GetCallerIdentityCommand({})),
+  );
+  if (!caller.ok) return new Failed(caller);
+  if (caller.value.Account === id) return options.clients.organizations(undefined);
+  const session = caller.value.Account ? `account ${caller.value.Account}'s` : "another account's";
+  return `no credentials of account ${id}: organizations:DescribeOrganization answers for the caller's own account, and the session is ${session}; name a role of account ${id} for it in auth.aws.roles`;
+}
+
 type Refused = Extract<CallOutcome<unknown>, { ok: false }>;
 
 /** A call that failed on the way: what the account's entry then says. */
@@ -132,7 +155,7 @@ async function pathOf(
 ): Promise<{ parents: string[] } | Failed> {
   const parents: string[] = [];
   let child = id;
-  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+  for (let depth = 0; depth < MAX_ORGANIZATION_DEPTH; depth++) {
     const listed = await run('organizations:ListParents', child, () =>
       client.send(new ListParentsCommand({ ChildId: child })),
     );
@@ -143,12 +166,28 @@ async function pathOf(
     if (parent.Type === 'ROOT') return { parents };
     child = parent.Id;
   }
-  return tooMany(`account ${id} is more than ${MAX_DEPTH} levels below its root`);
+  return tooMany(`account ${id} is more than ${MAX_ORGANIZATION_DEPTH} levels below its root`);
 }
 
 /** Reading stopped short: what was read is not all there is, so it decides nothing. */
 function tooMany(message: string): Failed {
   return new Failed({ ok: false, kind: 'failed', message: `${message}; pullcheck reads no further` });
+}
+
+/** A policy's document as DescribePolicy gave it: without one, what the level allows or denies is not known. */
+function contentOf(id: string, content: string | undefined): unknown {
+  const failed = (what: string) =>
+    new Failed({
+      ok: false,
+      kind: 'failed',
+      message: `organizations:DescribePolicy on ${id} answered ${what}`,
+    });
+  if (!content) return failed("without the policy's content");
+  try {
+    return JSON.parse(content) as unknown;
+  } catch {
+    return failed('content that is not JSON');
+  }
 }
 
 interface Policies {
@@ -192,7 +231,7 @@ async function attached(
           client.send(new DescribePolicyCommand({ PolicyId: summary.Id })),
         );
         if (!described.ok) return new Failed(described);
-        return JSON.parse(described.value.Policy?.Content ?? '{}') as unknown;
+        return contentOf(summary.Id ?? '', described.value.Policy?.Content);
       }),
     );
     const failed = documents.find((document) => document instanceof Failed);

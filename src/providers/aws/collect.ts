@@ -58,12 +58,15 @@ export interface AwsCollectOptions {
   readonly runner: CallRunner;
   /** Credentials for an account (the base session, or a role chained from it for that account). */
   readonly credentialsFor: (account: string | undefined) => Promise<Credentials>;
+  /** The accounts credentialsFor gives a role of that very account for (auth.aws.roles). */
+  readonly roleAccounts?: ReadonlySet<string>;
 }
 
 /** What each read uses: the runner, and the clients shared by the whole collection. */
 export interface AwsReadOptions {
   readonly runner: CallRunner;
   readonly clients: AwsClients;
+  readonly roleAccounts: ReadonlySet<string>;
 }
 
 export async function collectAwsFacts(
@@ -73,7 +76,8 @@ export async function collectAwsFacts(
   const { runner } = collectOptions;
   const clients = new AwsClients(collectOptions.credentialsFor, runner);
   try {
-    return await collectWith(input, { runner, clients });
+    const roleAccounts = collectOptions.roleAccounts ?? new Set<string>();
+    return await collectWith(input, { runner, clients, roleAccounts });
   } finally {
     clients.destroy();
   }
@@ -170,12 +174,23 @@ function knownKeys(facts: AwsFactsInput) {
     repositories: new Set((facts.repositories ?? []).map((repository) => repository.arn)),
     registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
     clusters: facts.clusters ?? [],
-    // Accounts the config states (their organization, SCPs and RCPs), and the management accounts it names.
+    // Accounts whose SCPs and RCPs the config states (an account stated only for aws:PrincipalOrgID is read
+    // live, and joined into its entry: live-facts.ts), and the management accounts it names.
     accounts: new Set([
-      ...(facts.accounts ?? []).map((account) => account.id),
+      ...(facts.accounts ?? []).filter(controlsStated).map((account) => account.id),
       ...(facts.organizations ?? []).flatMap((org) => org.managementAccount ?? []),
     ]),
   };
+}
+
+/** The account's entry says what its SCPs and RCPs are, or that none apply, or why they are not known. */
+function controlsStated(account: NonNullable<AwsFactsInput['accounts']>[number]): boolean {
+  return (
+    account.organizationId === null ||
+    (
+      ['parent', 'serviceControlPolicies', 'resourceControlPolicies', 'unreadable', 'takenAsAbsent'] as const
+    ).some((key) => account[key] !== undefined)
+  );
 }
 
 async function collectRepository(

@@ -10,8 +10,8 @@
 // News Blog, "Introducing resource control policies (RCPs)").
 import { and, or, type Tri } from '../../core/tri.ts';
 import type { AccountControl, ControlLevel } from './organization-facts.ts';
-import { findStatements, NO, type Finding, type KnownPolicy } from './policy/evaluate.ts';
-import { findServiceStatements, type ServiceRequest } from './policy/service-match.ts';
+import { findStatements, NO, type Finding, type KnownPolicy, type StatementHit } from './policy/evaluate.ts';
+import { findServiceStatements, type ServiceFinding, type ServiceRequest } from './policy/service-match.ts';
 import type { Request } from './policy/match.ts';
 
 /** What the SCPs and RCPs on a request's path say. */
@@ -54,12 +54,8 @@ export function serviceControlDeny(resource: AccountControl | undefined, request
   );
 }
 
-type Find = (
-  policies: readonly KnownPolicy[],
-  effect: 'Allow' | 'Deny',
-) => Pick<Finding, 'result' | 'unknownBecause'> & {
-  hits: Finding['hits'] | readonly { policy: KnownPolicy }[];
-};
+/** A role question's finding, or a service principal's (its hits match no principal: ServiceFinding). */
+type Find = (policies: readonly KnownPolicy[], effect: 'Allow' | 'Deny') => Finding | ServiceFinding;
 
 function levelsOf(control: AccountControl | undefined): readonly ControlLevel[] {
   return control?.kind === 'levels' ? control.levels : [];
@@ -115,7 +111,8 @@ function combine(scp: ControlAnswer, rcp: Finding): ControlAnswer {
   return { ...scp, deny: anyOf([scp.deny, rcp]) };
 }
 
-function anyOf(findings: readonly Finding[]): Finding {
+/** A Deny in any of the findings denies (unknown if one is unknown and none says yes). */
+export function anyOf(findings: readonly Finding[]): Finding {
   const unknownBecause = [...new Set(findings.flatMap((finding) => finding.unknownBecause))];
   return {
     result: findings.reduce<Tri>((result, finding) => or(result, finding.result), 'no'),
@@ -128,7 +125,11 @@ function anyOf(findings: readonly Finding[]): Finding {
 function asFinding(found: ReturnType<Find>): Finding {
   return {
     result: found.result,
-    hits: found.hits.map((hit) => ({ principal: 'anyone', ...hit }) as Finding['hits'][number]),
+    hits: found.hits.map((hit): StatementHit => ({
+      policy: hit.policy,
+      statement: hit.statement,
+      principal: 'principal' in hit ? hit.principal : 'anyone',
+    })),
     unknownBecause: found.unknownBecause,
   };
 }

@@ -14,7 +14,10 @@ export function controlNote(
     case undefined:
       return `no ${kind} are given for account ${account}: taken as absent (${HOW})`;
     case 'absent':
-      return `the ${kind} of account ${account} could not be read (${control.why}): taken as absent`;
+      // In an organization whose policies could not be listed: a Deny among them would go unseen — say so.
+      return control.organizationId
+        ? `account ${account} is in organization ${control.organizationId}, but its ${kind} could not be listed (${control.why}): taken as absent, so a Deny among them is not seen (listing them needs the management account or a delegated administrator; auth.aws.roles can name a role there)`
+        : `the ${kind} of account ${account} could not be read (${control.why}): taken as absent`;
     case 'outside':
       return `account ${account} is in no organization: no ${kind} apply`;
     case 'management':

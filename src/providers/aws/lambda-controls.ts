@@ -6,11 +6,10 @@
 import type { MissingGrant, Verdict } from '../../core/verdict.ts';
 import { PULL_ACTIONS } from './ecr-actions.ts';
 import { controlNote } from './control-reasons.ts';
-import { serviceControlDeny } from './control-policies.ts';
+import { anyOf, serviceControlDeny } from './control-policies.ts';
 import type { AccountControl } from './organization-facts.ts';
 import { describeStatement, type Finding } from './policy/evaluate.ts';
 import type { ServiceRequest } from './policy/service-match.ts';
-import { or, type Tri } from '../../core/tri.ts';
 
 const SERVICE = 'lambda.amazonaws.com';
 
@@ -19,12 +18,7 @@ export function lambdaControlDeny(
   control: AccountControl | undefined,
   requestFor: (action: string) => ServiceRequest,
 ): Finding {
-  const answers = PULL_ACTIONS.map((action) => serviceControlDeny(control, requestFor(action)));
-  return {
-    result: answers.map((answer) => answer.result).reduce<Tri>(or, 'no'),
-    hits: answers.flatMap((answer) => answer.hits),
-    unknownBecause: [...new Set(answers.flatMap((answer) => answer.unknownBecause))],
-  };
+  return anyOf(PULL_ACTIONS.map((action) => serviceControlDeny(control, requestFor(action))));
 }
 
 /** What the reasons say of SCPs and RCPs on a Lambda pull. */

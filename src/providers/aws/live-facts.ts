@@ -29,7 +29,7 @@ export const awsLiveFacts: LiveFactsJoin = {
       repositories: [...(facts.repositories ?? []), ...list(read['repositories']).map(withPolicy)],
       registries: [...(facts.registries ?? []), ...list(read['registries']).map(withPolicy)],
       clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
-      accounts: [...(facts.accounts ?? []), ...list(read['accounts']).map(withControlPolicies)],
+      accounts: joinAccounts(list(facts.accounts), list(read['accounts']).map(withControlPolicies)),
       organizations: joinOrganizations(facts.organizations ?? [], list(read['organizations'])),
     } as AwsFactsInput;
   },
@@ -55,6 +55,30 @@ function withControlPolicies(entry: Entry): Entry {
   const documents = (key: string) =>
     Array.isArray(entry[key]) ? { [key]: (entry[key] as unknown[]).map(liveDocument) } : {};
   return { ...entry, ...documents('serviceControlPolicies'), ...documents('resourceControlPolicies') };
+}
+
+/**
+ * Accounts read live join the stated ones by id: one entry each. An account the config states only for
+ * aws:PrincipalOrgID (`id`, `organizationId`) gets what was read of its SCPs and RCPs; what it states wins.
+ * Read in another organization than the one stated, what was read belongs to that one: unknown, saying so.
+ */
+function joinAccounts(stated: readonly Entry[], read: readonly Entry[]): Entry[] {
+  const joined = stated.map((account) => ({ ...account }));
+  for (const account of read) {
+    const same = joined.find((known) => known['id'] === account['id']);
+    const readIn = account['organizationId'];
+    if (!same) joined.push(account);
+    else if (
+      same['organizationId'] === undefined ||
+      readIn === undefined ||
+      readIn === same['organizationId']
+    )
+      Object.assign(same, { ...account, ...same });
+    else
+      same['unreadable'] =
+        `live reads found account ${String(account['id'])} in ${String(readIn ?? 'no organization')}, not in ${String(same['organizationId'])} as stated: its SCPs and RCPs there are not known`;
+  }
+  return joined;
 }
 
 /** Organizations read live join the stated ones: a stated unit is used as given, a unit read live is added. */

@@ -30,16 +30,13 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
     const hint = context.credentialHints['aws'] ?? HINT;
     return { notes: [`no AWS credentials: AWS facts come from the config only (${hint})`] };
   }
-  const credentialsFor = accountCredentials(
-    base,
-    config.input.auth?.aws?.roles ?? {},
-    fromTemporaryCredentials,
-  );
+  const roles = config.input.auth?.aws?.roles ?? {};
+  const credentialsFor = accountCredentials(base, roles, fromTemporaryCredentials);
   // Targets without their own list share the plan's image objects: each once, not once per target.
   const images = [...new Set(plan.targets.flatMap((target) => target.images))];
   const facts = await collectAwsFacts(
     { images, targets: withExecutionRoles(config), known: config.input.facts?.aws ?? {} },
-    { runner, credentialsFor },
+    { runner, credentialsFor, roleAccounts: ownRoles(roles) },
   );
   return { facts: { ...facts }, notes: [] };
 }
@@ -65,6 +62,15 @@ function withExecutionRoles(config: LiveReadContext['config']): TargetInput[] {
       ? { ...target, roles: [...new Set([...(target.roles ?? []), ...roles])] }
       : target;
   });
+}
+
+/** The accounts auth.aws.roles names a role of that same account for (what the role says is its own). */
+function ownRoles(roles: Readonly<Record<string, string>>): Set<string> {
+  return new Set(
+    Object.entries(roles).flatMap(([account, arn]) =>
+      parseRoleArn(arn)?.account === account ? [account] : [],
+    ),
+  );
 }
 
 async function hasCredentials(credentials: Credentials): Promise<boolean> {

@@ -25,8 +25,8 @@ export type AccountControl =
   | { readonly kind: 'management'; readonly organizationId: string }
   /** In no organization: no SCP or RCP applies. */
   | { readonly kind: 'outside' }
-  /** Live reads could not read them (access denied): taken as absent, saying why. */
-  | { readonly kind: 'absent'; readonly why: string };
+  /** Live reads could not read them (access denied): taken as absent, saying why (and the organization, if known). */
+  | { readonly kind: 'absent'; readonly why: string; readonly organizationId?: string };
 
 /** Turns one written control policy (a document, or an AWS-managed policy's ARN) into a KnownPolicy. */
 export type ControlPolicyOf = (
@@ -37,11 +37,13 @@ export type ControlPolicyOf = (
 ) => KnownPolicy;
 
 type Input = NonNullable<AwsFactsInput['accounts']>[number];
-type UnitInput = NonNullable<NonNullable<AwsFactsInput['organizations']>[number]['units']>[number];
+type OrganizationInput = NonNullable<AwsFactsInput['organizations']>[number];
+type UnitInput = NonNullable<OrganizationInput['units']>[number];
 type NodeInput = Input | UnitInput;
+type At = readonly (string | number)[];
 
-// OUs nest at most five levels under the root (AWS Organizations quotas): a longer path is a cycle.
-const MAX_DEPTH = 8;
+/** OUs nest at most five levels under the root (AWS Organizations quotas): a longer path is a cycle. */
+export const MAX_ORGANIZATION_DEPTH = 8;
 
 export function accountControls(
   config: LoadedConfig,
@@ -49,63 +51,154 @@ export function accountControls(
   policyOf: ControlPolicyOf,
 ): Map<string, AccountControl> {
   const controls = new Map<string, AccountControl>();
-  const organizations = new Map((input.organizations ?? []).map((org, o) => [org.id, { org, o }]));
+  const organizations = indexOrganizations(config, input);
   for (const { org } of organizations.values()) {
     if (org.managementAccount)
       controls.set(org.managementAccount, { kind: 'management', organizationId: org.id });
   }
+  const stated = new Set<string>();
   (input.accounts ?? []).forEach((account, a) => {
-    if (controls.get(account.id)?.kind === 'management') return;
     const at = ['facts', 'aws', 'accounts', a] as const;
-    if (account.organizationId === null) controls.set(account.id, { kind: 'outside' });
-    else if (account.takenAsAbsent !== undefined)
-      controls.set(account.id, { kind: 'absent', why: account.takenAsAbsent });
-    else if (account.unreadable !== undefined)
-      controls.set(account.id, {
-        kind: 'levels',
-        levels: [level(`account ${account.id}`, account, at, policyOf)],
-      });
-    else if (account.parent !== undefined) {
-      const found = organizations.get(account.organizationId ?? '');
-      if (!found)
-        throw configError(
-          config,
-          [...at, account.organizationId ? 'organizationId' : 'parent'],
-          account.organizationId
-            ? `${account.organizationId} is not in facts.aws.organizations: add it with its units (the root and OUs)`
-            : 'an account with a `parent` needs its `organizationId`',
-        );
-      const levels = [level(`account ${account.id}`, account, at, policyOf)];
-      levels.push(...unitsAbove(config, account.parent, [...at, 'parent'], found, policyOf));
-      controls.set(account.id, { kind: 'levels', levels });
-    }
+    if (stated.has(account.id))
+      throw configError(
+        config,
+        [...at, 'id'],
+        `account ${account.id} is stated more than once in facts.aws.accounts`,
+      );
+    stated.add(account.id);
+    checkAccount(config, account, at);
+    if (controls.get(account.id)?.kind === 'management') return;
+    const control = accountControl(config, account, at, organizations, policyOf);
+    if (control) controls.set(account.id, control);
   });
   return controls;
 }
 
-type FoundOrganization = { org: NonNullable<AwsFactsInput['organizations']>[number]; o: number };
+function accountControl(
+  config: LoadedConfig,
+  account: Input,
+  at: At,
+  organizations: ReadonlyMap<string, FoundOrganization>,
+  policyOf: ControlPolicyOf,
+): AccountControl | undefined {
+  if (account.organizationId === null) return { kind: 'outside' };
+  if (account.takenAsAbsent !== undefined)
+    return {
+      kind: 'absent',
+      why: account.takenAsAbsent,
+      ...(account.organizationId ? { organizationId: account.organizationId } : {}),
+    };
+  const own = level(`account ${account.id}`, account, at, policyOf);
+  if (account.unreadable !== undefined) return { kind: 'levels', levels: [own] };
+  if (account.parent === undefined) return undefined;
+  const found = organizations.get(account.organizationId ?? '');
+  if (!found)
+    throw configError(
+      config,
+      [...at, account.organizationId ? 'organizationId' : 'parent'],
+      account.organizationId
+        ? `${account.organizationId} is not in facts.aws.organizations: add it with its units (the root and OUs)`
+        : 'an account with a `parent` needs its `organizationId`',
+    );
+  return {
+    kind: 'levels',
+    levels: [own, ...unitsAbove(config, account.parent, [...at, 'parent'], found, policyOf)],
+  };
+}
+
+const POLICY_KEYS = ['serviceControlPolicies', 'resourceControlPolicies'] as const;
+
+/**
+ * What an account states must be evaluable: its SCPs and RCPs need the path above it (`parent`), and a
+ * claim that no organization's policies apply (`organizationId: null`, `takenAsAbsent`) cannot come with them.
+ */
+function checkAccount(config: LoadedConfig, account: Input, at: At): void {
+  const given = (keys: readonly (keyof Input)[]) => keys.filter((key) => account[key] !== undefined);
+  const claim =
+    account.organizationId === null
+      ? 'organizationId'
+      : account.takenAsAbsent !== undefined
+        ? 'takenAsAbsent'
+        : undefined;
+  if (claim) {
+    const others = given(['parent', ...POLICY_KEYS, 'unreadable', 'takenAsAbsent']).filter(
+      (key) => key !== claim,
+    );
+    if (others.length > 0)
+      throw configError(
+        config,
+        [...at, others[0]!],
+        `account ${account.id}: \`${others[0]}\` cannot be stated together with ${claim === 'organizationId' ? '`organizationId: null` (in no organization)' : '`takenAsAbsent` (its SCPs and RCPs could not be read)'}`,
+      );
+    return;
+  }
+  const policies = given(POLICY_KEYS);
+  if (policies.length > 0 && account.parent === undefined && account.unreadable === undefined)
+    throw configError(
+      config,
+      [...at, policies[0]!],
+      `account ${account.id} has SCPs or RCPs but no \`parent\`: give the OU or root it sits in, and the organization's units up to the root (every level from the root down must allow)`,
+    );
+}
+
+type FoundOrganization = {
+  org: OrganizationInput;
+  o: number;
+  units: ReadonlyMap<string, { unit: UnitInput; u: number }>;
+};
+
+/** The organizations by id, each with its units by id: each stated once, every OU under a parent. */
+function indexOrganizations(config: LoadedConfig, input: AwsFactsInput): Map<string, FoundOrganization> {
+  const organizations = new Map<string, FoundOrganization>();
+  (input.organizations ?? []).forEach((org, o) => {
+    const at = ['facts', 'aws', 'organizations', o] as const;
+    if (organizations.has(org.id))
+      throw configError(
+        config,
+        [...at, 'id'],
+        `organization ${org.id} is stated more than once in facts.aws.organizations`,
+      );
+    const units = new Map<string, { unit: UnitInput; u: number }>();
+    (org.units ?? []).forEach((unit, u) => {
+      const unitAt = [...at, 'units', u] as const;
+      if (units.has(unit.id))
+        throw configError(config, [...unitAt, 'id'], `unit ${unit.id} is stated more than once in ${org.id}`);
+      if (unit.id.startsWith('r-') && unit.parent !== undefined)
+        throw configError(config, [...unitAt, 'parent'], `${unit.id} is the root: it has no \`parent\``);
+      // Only the root has no parent: an OU without one would end the path short of the root's policies.
+      if (!unit.id.startsWith('r-') && unit.parent === undefined && unit.unreadable === undefined)
+        throw configError(
+          config,
+          [...unitAt, 'id'],
+          `${unit.id} has no \`parent\`: every OU sits under the root or another OU, and each level up to the root counts`,
+        );
+      units.set(unit.id, { unit, u });
+    });
+    organizations.set(org.id, { org, o, units });
+  });
+  return organizations;
+}
 
 /** The root and OUs from `parent` up: each must be among the organization's units. */
 function unitsAbove(
   config: LoadedConfig,
   first: string,
-  firstAt: readonly (string | number)[],
+  firstAt: At,
   found: FoundOrganization,
   policyOf: ControlPolicyOf,
 ): ControlLevel[] {
-  const units = new Map((found.org.units ?? []).map((unit, u) => [unit.id, { unit, u }]));
   const levels: ControlLevel[] = [];
   let parent: string | undefined = first;
   let from = firstAt;
   while (parent !== undefined) {
-    const next = units.get(parent);
+    const next = found.units.get(parent);
     if (!next)
       throw configError(
         config,
         from,
         `${parent} is not among the units of ${found.org.id} in facts.aws.organizations`,
       );
-    if (levels.length >= MAX_DEPTH)
+    if (levels.length >= MAX_ORGANIZATION_DEPTH)
       throw configError(config, from, `the path up to the root loops (${parent})`);
     const unitAt = ['facts', 'aws', 'organizations', found.o, 'units', next.u] as const;
     levels.push(level(`${parent.startsWith('r-') ? 'root' : 'OU'} ${parent}`, next.unit, unitAt, policyOf));
@@ -115,12 +208,7 @@ function unitsAbove(
   return levels;
 }
 
-function level(
-  label: string,
-  node: NodeInput,
-  at: readonly (string | number)[],
-  policyOf: ControlPolicyOf,
-): ControlLevel {
+function level(label: string, node: NodeInput, at: At, policyOf: ControlPolicyOf): ControlLevel {
   const policies = (key: 'serviceControlPolicies' | 'resourceControlPolicies', control: 'scp' | 'rcp') =>
     (node[key] ?? []).map((written, p) =>
       policyOf(
@@ -138,7 +226,7 @@ function level(
   };
 }
 
-function configError(config: LoadedConfig, at: readonly (string | number)[], message: string): ConfigError {
+function configError(config: LoadedConfig, at: At, message: string): ConfigError {
   return new ConfigError({ where: config.locate(at), message });
 }
 

@@ -79,12 +79,13 @@ const ControlPolicies = (kind: string) =>
     }),
   );
 
+// A root (r-…) or an OU (ou-…) id, as AWS Organizations writes them.
+const UNIT_ID = '^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$';
+
 /** Where an account or OU sits in its organization, and the control policies attached to it. */
 function organizationNode(parent: string) {
   return {
-    parent: Type.Optional(
-      Type.String({ pattern: '^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$', description: parent }),
-    ),
+    parent: Type.Optional(Type.String({ pattern: UNIT_ID, description: parent })),
     serviceControlPolicies: ControlPolicies('service control policy (SCP)'),
     resourceControlPolicies: ControlPolicies('resource control policy (RCP)'),
     unreadable: Type.Optional(
@@ -240,7 +241,7 @@ export const AwsFacts = Type.Object(
               Type.Array(
                 Type.Object(
                   {
-                    id: Type.String({ pattern: '^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$' }),
+                    id: Type.String({ pattern: UNIT_ID }),
                     ...organizationNode('the OU or root above (none: this is the root)'),
                   },
                   closed,

@@ -278,6 +278,17 @@ function evaluateCondition(condition: Condition, caller: CallingRole): Statement
   return evaluateConditionOn(condition, contextValue(condition.key, caller), hint);
 }
 
+// IAM User Guide, "Set operators for multivalued context keys": ForAllValues: and ForAnyValue:, recognised with
+// or without the final s, so neither spelling is ever read as an unknown plain operator. Shared by role and
+// service-principal conditions.
+const SET_OPERATOR = /^for(any|all)values?:/i;
+
+/** A condition operator without its set operator, lower-cased, and which set operator it had. */
+export function withoutSetOperator(written: string): { set: 'any' | 'all' | undefined; operator: string } {
+  const set = SET_OPERATOR.exec(written)?.[1]?.toLowerCase() as 'any' | 'all' | undefined;
+  return { set, operator: written.replace(SET_OPERATOR, '').toLowerCase() };
+}
+
 /**
  * One condition over the value its key has in the request: undefined when the request does not carry the key,
  * 'unknown' when pullcheck cannot know it (`hint` says why). Shared by role and service-principal questions.
@@ -294,8 +305,7 @@ export function evaluateConditionOn(
   });
   if (value === 'unknown') return unknown(`condition ${condition.operator} on ${condition.key}${hint}`);
   // ForAnyValue/ForAllValues over a single-valued key behave like the plain operator, except on an absent key.
-  const set = /^for(any|all)values?:/i.exec(condition.operator)?.[1]?.toLowerCase();
-  const operator = condition.operator.replace(/^for(any|all)values?:/i, '').toLowerCase();
+  const { set, operator } = withoutSetOperator(condition.operator);
   if (operator === 'null') {
     const wantsAbsent = condition.values.map((v) => v.toLowerCase()).includes('true');
     return { result: (value === undefined) === wantsAbsent ? 'yes' : 'no', principal: 'none' };

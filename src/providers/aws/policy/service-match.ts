@@ -12,6 +12,7 @@ import {
   listMatches,
   resourceMatch,
   wildcardMatch,
+  withoutSetOperator,
 } from './match.ts';
 
 export interface ServiceRequest {
@@ -137,7 +138,7 @@ function serviceCondition(condition: Condition, request: ServiceRequest): Servic
   else if (key === 'aws:principalservicename') value = request.service;
   else if (request.context.has(key)) value = request.context.get(key);
   else value = ABSENT_FOR_SERVICES.has(key) ? undefined : 'unknown';
-  const operator = condition.operator.replace(/^for(any|all)value:/i, '').toLowerCase();
+  const { operator } = withoutSetOperator(condition.operator);
   if (value === undefined && /not/.test(operator) && !operator.endsWith('ifexists')) {
     // A negated operator over a key the request lacks: not decided here rather than guessed.
     return {
@@ -160,10 +161,7 @@ function partialArnCondition(
   condition: Condition,
   partial: { readonly prefix: string; readonly missing: string },
 ): ServiceMatch {
-  const operator = condition.operator
-    .replace(/^for(any|all)value:/i, '')
-    .toLowerCase()
-    .replace(/ifexists$/, '');
+  const operator = withoutSetOperator(condition.operator).operator.replace(/ifexists$/, '');
   const like = /like$|^arn/.test(operator);
   const negated = /not/.test(operator);
   const ignoreCase = operator.endsWith('ignorecase');
