@@ -16,7 +16,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: ./lib/providers/aws/arn.js
-var arn = __webpack_require__(96639);
+var aws_arn = __webpack_require__(96639);
 // EXTERNAL MODULE: ./lib/providers/aws/platforms.js
 var platforms = __webpack_require__(59812);
 // EXTERNAL MODULE: ./lib/providers/aws/task-definition-file.js
@@ -63,16 +63,17 @@ async function read(context) {
     if (!needed)
         return undefined;
     const { fromNodeProviderChain, fromTemporaryCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
-    const { collectAwsFacts } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(890), __webpack_require__.e(885)]).then(__webpack_require__.bind(__webpack_require__, 91885));
+    const { collectAwsFacts } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(159), __webpack_require__.e(890), __webpack_require__.e(885)]).then(__webpack_require__.bind(__webpack_require__, 91885));
     const base = context.credentials['aws'] ?? fromNodeProviderChain();
     if (!(await hasCredentials(base))) {
         const hint = context.credentialHints['aws'] ?? HINT;
         return { notes: [`no AWS credentials: AWS facts come from the config only (${hint})`] };
     }
-    const credentialsFor = accountCredentials(base, config.input.auth?.aws?.roles ?? {}, fromTemporaryCredentials);
+    const roles = config.input.auth?.aws?.roles ?? {};
+    const credentialsFor = accountCredentials(base, roles, fromTemporaryCredentials);
     // Targets without their own list share the plan's image objects: each once, not once per target.
     const images = [...new Set(plan.targets.flatMap((target) => target.images))];
-    const facts = await collectAwsFacts({ images, targets: withExecutionRoles(config), known: config.input.facts?.aws ?? {} }, { runner, credentialsFor });
+    const facts = await collectAwsFacts({ images, targets: withExecutionRoles(config), known: config.input.facts?.aws ?? {} }, { runner, credentialsFor, roleAccounts: ownRoles(roles) });
     return { facts: { ...facts }, notes: [] };
 }
 /**
@@ -87,7 +88,7 @@ function withExecutionRoles(config) {
         const roles = target.taskDefinitions.flatMap((_, i) => {
             try {
                 const role = (0,task_definition_file/* taskDefinitionOf */.Ib)(config, target, t, i).executionRole;
-                return role && (0,arn/* parseRoleArn */.DM)(role) ? [role] : [];
+                return role && (0,aws_arn/* parseRoleArn */.DM)(role) ? [role] : [];
             }
             catch (error) {
                 if (error instanceof errors/* ConfigError */.xL)
@@ -99,6 +100,10 @@ function withExecutionRoles(config) {
             ? { ...target, roles: [...new Set([...(target.roles ?? []), ...roles])] }
             : target;
     });
+}
+/** The accounts auth.aws.roles names a role of that same account for (what the role says is its own). */
+function ownRoles(roles) {
+    return new Set(Object.entries(roles).flatMap(([account, arn]) => (0,aws_arn/* parseRoleArn */.DM)(arn)?.account === account ? [account] : []));
 }
 async function hasCredentials(credentials) {
     if (typeof credentials !== 'function')

@@ -26645,57 +26645,115 @@ function awsManagedPolicy(arn) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Wt: () => (/* binding */ accountControls),
-/* harmony export */   bH: () => (/* binding */ managedControlPolicy)
+/* harmony export */   bH: () => (/* binding */ managedControlPolicy),
+/* harmony export */   nm: () => (/* binding */ MAX_ORGANIZATION_DEPTH)
 /* harmony export */ });
 /* unused harmony export MANAGED_CONTROL_POLICIES */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3828);
 
-// OUs nest at most five levels under the root (AWS Organizations quotas): a longer path is a cycle.
-const MAX_DEPTH = 8;
+/** OUs nest at most five levels under the root (AWS Organizations quotas): a longer path is a cycle. */
+const MAX_ORGANIZATION_DEPTH = 8;
 function accountControls(config, input, policyOf) {
     const controls = new Map();
-    const organizations = new Map((input.organizations ?? []).map((org, o) => [org.id, { org, o }]));
+    const organizations = indexOrganizations(config, input);
     for (const { org } of organizations.values()) {
         if (org.managementAccount)
             controls.set(org.managementAccount, { kind: 'management', organizationId: org.id });
     }
+    const stated = new Set();
     (input.accounts ?? []).forEach((account, a) => {
+        const at = ['facts', 'aws', 'accounts', a];
+        if (stated.has(account.id))
+            throw configError(config, [...at, 'id'], `account ${account.id} is stated more than once in facts.aws.accounts`);
+        stated.add(account.id);
+        checkAccount(config, account, at);
         if (controls.get(account.id)?.kind === 'management')
             return;
-        const at = ['facts', 'aws', 'accounts', a];
-        if (account.organizationId === null)
-            controls.set(account.id, { kind: 'outside' });
-        else if (account.takenAsAbsent !== undefined)
-            controls.set(account.id, { kind: 'absent', why: account.takenAsAbsent });
-        else if (account.unreadable !== undefined)
-            controls.set(account.id, {
-                kind: 'levels',
-                levels: [level(`account ${account.id}`, account, at, policyOf)],
-            });
-        else if (account.parent !== undefined) {
-            const found = organizations.get(account.organizationId ?? '');
-            if (!found)
-                throw configError(config, [...at, account.organizationId ? 'organizationId' : 'parent'], account.organizationId
-                    ? `${account.organizationId} is not in facts.aws.organizations: add it with its units (the root and OUs)`
-                    : 'an account with a `parent` needs its `organizationId`');
-            const levels = [level(`account ${account.id}`, account, at, policyOf)];
-            levels.push(...unitsAbove(config, account.parent, [...at, 'parent'], found, policyOf));
-            controls.set(account.id, { kind: 'levels', levels });
-        }
+        const control = accountControl(config, account, at, organizations, policyOf);
+        if (control)
+            controls.set(account.id, control);
     });
     return controls;
 }
+function accountControl(config, account, at, organizations, policyOf) {
+    if (account.organizationId === null)
+        return { kind: 'outside' };
+    if (account.takenAsAbsent !== undefined)
+        return {
+            kind: 'absent',
+            why: account.takenAsAbsent,
+            ...(account.organizationId ? { organizationId: account.organizationId } : {}),
+        };
+    const own = level(`account ${account.id}`, account, at, policyOf);
+    if (account.unreadable !== undefined)
+        return { kind: 'levels', levels: [own] };
+    if (account.parent === undefined)
+        return undefined;
+    const found = organizations.get(account.organizationId ?? '');
+    if (!found)
+        throw configError(config, [...at, account.organizationId ? 'organizationId' : 'parent'], account.organizationId
+            ? `${account.organizationId} is not in facts.aws.organizations: add it with its units (the root and OUs)`
+            : 'an account with a `parent` needs its `organizationId`');
+    return {
+        kind: 'levels',
+        levels: [own, ...unitsAbove(config, account.parent, [...at, 'parent'], found, policyOf)],
+    };
+}
+const POLICY_KEYS = ['serviceControlPolicies', 'resourceControlPolicies'];
+/**
+ * What an account states must be evaluable: its SCPs and RCPs need the path above it (`parent`), and a
+ * claim that no organization's policies apply (`organizationId: null`, `takenAsAbsent`) cannot come with them.
+ */
+function checkAccount(config, account, at) {
+    const given = (keys) => keys.filter((key) => account[key] !== undefined);
+    const claim = account.organizationId === null
+        ? 'organizationId'
+        : account.takenAsAbsent !== undefined
+            ? 'takenAsAbsent'
+            : undefined;
+    if (claim) {
+        const others = given(['parent', ...POLICY_KEYS, 'unreadable', 'takenAsAbsent']).filter((key) => key !== claim);
+        if (others.length > 0)
+            throw configError(config, [...at, others[0]], `account ${account.id}: \`${others[0]}\` cannot be stated together with ${claim === 'organizationId' ? '`organizationId: null` (in no organization)' : '`takenAsAbsent` (its SCPs and RCPs could not be read)'}`);
+        return;
+    }
+    const policies = given(POLICY_KEYS);
+    if (policies.length > 0 && account.parent === undefined && account.unreadable === undefined)
+        throw configError(config, [...at, policies[0]], `account ${account.id} has SCPs or RCPs but no \`parent\`: give the OU or root it sits in, and the organization's units up to the root (every level from the root down must allow)`);
+}
+/** The organizations by id, each with its units by id: each stated once, every OU under a parent. */
+function indexOrganizations(config, input) {
+    const organizations = new Map();
+    (input.organizations ?? []).forEach((org, o) => {
+        const at = ['facts', 'aws', 'organizations', o];
+        if (organizations.has(org.id))
+            throw configError(config, [...at, 'id'], `organization ${org.id} is stated more than once in facts.aws.organizations`);
+        const units = new Map();
+        (org.units ?? []).forEach((unit, u) => {
+            const unitAt = [...at, 'units', u];
+            if (units.has(unit.id))
+                throw configError(config, [...unitAt, 'id'], `unit ${unit.id} is stated more than once in ${org.id}`);
+            if (unit.id.startsWith('r-') && unit.parent !== undefined)
+                throw configError(config, [...unitAt, 'parent'], `${unit.id} is the root: it has no \`parent\``);
+            // Only the root has no parent: an OU without one would end the path short of the root's policies.
+            if (!unit.id.startsWith('r-') && unit.parent === undefined && unit.unreadable === undefined)
+                throw configError(config, [...unitAt, 'id'], `${unit.id} has no \`parent\`: every OU sits under the root or another OU, and each level up to the root counts`);
+            units.set(unit.id, { unit, u });
+        });
+        organizations.set(org.id, { org, o, units });
+    });
+    return organizations;
+}
 /** The root and OUs from `parent` up: each must be among the organization's units. */
 function unitsAbove(config, first, firstAt, found, policyOf) {
-    const units = new Map((found.org.units ?? []).map((unit, u) => [unit.id, { unit, u }]));
     const levels = [];
     let parent = first;
     let from = firstAt;
     while (parent !== undefined) {
-        const next = units.get(parent);
+        const next = found.units.get(parent);
         if (!next)
             throw configError(config, from, `${parent} is not among the units of ${found.org.id} in facts.aws.organizations`);
-        if (levels.length >= MAX_DEPTH)
+        if (levels.length >= MAX_ORGANIZATION_DEPTH)
             throw configError(config, from, `the path up to the root loops (${parent})`);
         const unitAt = ['facts', 'aws', 'organizations', found.o, 'units', next.u];
         levels.push(level(`${parent.startsWith('r-') ? 'root' : 'OU'} ${parent}`, next.unit, unitAt, policyOf));
@@ -27055,6 +27113,15 @@ function evaluateCondition(condition, caller) {
         : ' (not known before the request is made)';
     return evaluateConditionOn(condition, contextValue(condition.key, caller), hint);
 }
+// IAM User Guide, "Set operators for multivalued context keys": ForAllValues: and ForAnyValue:, recognised with
+// or without the final s, so neither spelling is ever read as an unknown plain operator. Shared by role and
+// service-principal conditions.
+const SET_OPERATOR = /^for(any|all)values?:/i;
+/** A condition operator without its set operator, lower-cased, and which set operator it had. */
+function withoutSetOperator(written) {
+    const set = SET_OPERATOR.exec(written)?.[1]?.toLowerCase();
+    return { set, operator: written.replace(SET_OPERATOR, '').toLowerCase() };
+}
 /**
  * One condition over the value its key has in the request: undefined when the request does not carry the key,
  * 'unknown' when pullcheck cannot know it (`hint` says why). Shared by role and service-principal questions.
@@ -27068,8 +27135,7 @@ function evaluateConditionOn(condition, value, hint) {
     if (value === 'unknown')
         return unknown(`condition ${condition.operator} on ${condition.key}${hint}`);
     // ForAnyValue/ForAllValues over a single-valued key behave like the plain operator, except on an absent key.
-    const set = /^for(any|all)values?:/i.exec(condition.operator)?.[1]?.toLowerCase();
-    const operator = condition.operator.replace(/^for(any|all)values?:/i, '').toLowerCase();
+    const { set, operator } = withoutSetOperator(condition.operator);
     if (operator === 'null') {
         const wantsAbsent = condition.values.map((v) => v.toLowerCase()).includes('true');
         return { result: (value === undefined) === wantsAbsent ? 'yes' : 'no', principal: 'none' };
@@ -27380,7 +27446,10 @@ function controlNote(kind, account, control) {
         case undefined:
             return `no ${kind} are given for account ${account}: taken as absent (${HOW})`;
         case 'absent':
-            return `the ${kind} of account ${account} could not be read (${control.why}): taken as absent`;
+            // In an organization whose policies could not be listed: a Deny among them would go unseen — say so.
+            return control.organizationId
+                ? `account ${account} is in organization ${control.organizationId}, but its ${kind} could not be listed (${control.why}): taken as absent, so a Deny among them is not seen (listing them needs the management account or a delegated administrator; auth.aws.roles can name a role there)`
+                : `the ${kind} of account ${account} could not be read (${control.why}): taken as absent`;
         case 'outside':
             return `account ${account} is in no organization: no ${kind} apply`;
         case 'management':
@@ -27688,7 +27757,7 @@ function serviceCondition(condition, request) {
         value = request.context.get(key);
     else
         value = ABSENT_FOR_SERVICES.has(key) ? undefined : 'unknown';
-    const operator = condition.operator.replace(/^for(any|all)value:/i, '').toLowerCase();
+    const { operator } = withoutSetOperator(condition.operator);
     if (value === undefined && /not/.test(operator) && !operator.endsWith('ifexists')) {
         // A negated operator over a key the request lacks: not decided here rather than guessed.
         return {
@@ -27707,10 +27776,7 @@ function serviceCondition(condition, request) {
  * literal start leaves the prefix), otherwise it depends on the unknown part.
  */
 function partialArnCondition(condition, partial) {
-    const operator = condition.operator
-        .replace(/^for(any|all)value:/i, '')
-        .toLowerCase()
-        .replace(/ifexists$/, '');
+    const operator = withoutSetOperator(condition.operator).operator.replace(/ifexists$/, '');
     const like = /like$|^arn/.test(operator);
     const negated = /not/.test(operator);
     const ignoreCase = operator.endsWith('ignorecase');
@@ -27820,6 +27886,7 @@ function rcpDeny(control, find) {
 function combine(scp, rcp) {
     return { ...scp, deny: anyOf([scp.deny, rcp]) };
 }
+/** A Deny in any of the findings denies (unknown if one is unknown and none says yes). */
 function anyOf(findings) {
     const unknownBecause = [...new Set(findings.flatMap((finding) => finding.unknownBecause))];
     return {
@@ -27832,7 +27899,11 @@ function anyOf(findings) {
 function asFinding(found) {
     return {
         result: found.result,
-        hits: found.hits.map((hit) => ({ principal: 'anyone', ...hit })),
+        hits: found.hits.map((hit) => ({
+            policy: hit.policy,
+            statement: hit.statement,
+            principal: 'principal' in hit ? hit.principal : 'anyone',
+        })),
         unknownBecause: found.unknownBecause,
     };
 }
@@ -28174,16 +28245,10 @@ function lambdaRegionGrant(location, functionRegion) {
 
 
 
-
 const lambda_controls_SERVICE = 'lambda.amazonaws.com';
 /** The RCP Denies of the repository's account on both pull actions. */
 function lambdaControlDeny(control, requestFor) {
-    const answers = ecr_actions/* PULL_ACTIONS */.Q.map((action) => serviceControlDeny(control, requestFor(action)));
-    return {
-        result: answers.map((answer) => answer.result).reduce(or, 'no'),
-        hits: answers.flatMap((answer) => answer.hits),
-        unknownBecause: [...new Set(answers.flatMap((answer) => answer.unknownBecause))],
-    };
+    return anyOf(ecr_actions/* PULL_ACTIONS */.Q.map((action) => serviceControlDeny(control, requestFor(action))));
 }
 /** What the reasons say of SCPs and RCPs on a Lambda pull. */
 function lambdaControlNotes(account, control) {
@@ -30459,7 +30524,7 @@ const awsLiveFacts = {
             repositories: [...(facts.repositories ?? []), ...list(read['repositories']).map(withPolicy)],
             registries: [...(facts.registries ?? []), ...list(read['registries']).map(withPolicy)],
             clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
-            accounts: [...(facts.accounts ?? []), ...list(read['accounts']).map(withControlPolicies)],
+            accounts: joinAccounts(list(facts.accounts), list(read['accounts']).map(withControlPolicies)),
             organizations: joinOrganizations(facts.organizations ?? [], list(read['organizations'])),
         };
     },
@@ -30479,6 +30544,28 @@ const awsLiveFacts = {
 function withControlPolicies(entry) {
     const documents = (key) => Array.isArray(entry[key]) ? { [key]: entry[key].map(live_facts/* liveDocument */.C) } : {};
     return { ...entry, ...documents('serviceControlPolicies'), ...documents('resourceControlPolicies') };
+}
+/**
+ * Accounts read live join the stated ones by id: one entry each. An account the config states only for
+ * aws:PrincipalOrgID (`id`, `organizationId`) gets what was read of its SCPs and RCPs; what it states wins.
+ * Read in another organization than the one stated, what was read belongs to that one: unknown, saying so.
+ */
+function joinAccounts(stated, read) {
+    const joined = stated.map((account) => ({ ...account }));
+    for (const account of read) {
+        const same = joined.find((known) => known['id'] === account['id']);
+        const readIn = account['organizationId'];
+        if (!same)
+            joined.push(account);
+        else if (same['organizationId'] === undefined ||
+            readIn === undefined ||
+            readIn === same['organizationId'])
+            Object.assign(same, { ...account, ...same });
+        else
+            same['unreadable'] =
+                `live reads found account ${String(account['id'])} in ${String(readIn ?? 'no organization')}, not in ${String(same['organizationId'])} as stated: its SCPs and RCPs there are not known`;
+    }
+    return joined;
 }
 /** Organizations read live join the stated ones: a stated unit is used as given, a unit read live is added. */
 function joinOrganizations(stated, read) {
@@ -30566,10 +30653,12 @@ const OrganizationId = type/* Type */.ZU.String({
 const ControlPolicies = (kind) => type/* Type */.ZU.Optional(type/* Type */.ZU.Array(schema_parts/* Document */.yo, {
     description: `every ${kind} attached here (documents, or the AWS-managed policy's ARN)`,
 }));
+// A root (r-…) or an OU (ou-…) id, as AWS Organizations writes them.
+const UNIT_ID = '^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$';
 /** Where an account or OU sits in its organization, and the control policies attached to it. */
 function organizationNode(parent) {
     return {
-        parent: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: '^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$', description: parent })),
+        parent: type/* Type */.ZU.Optional(type/* Type */.ZU.String({ pattern: UNIT_ID, description: parent })),
         serviceControlPolicies: ControlPolicies('service control policy (SCP)'),
         resourceControlPolicies: ControlPolicies('resource control policy (RCP)'),
         unreadable: type/* Type */.ZU.Optional(type/* Type */.ZU.String({
@@ -30649,7 +30738,7 @@ const AwsFacts = type/* Type */.ZU.Object({
         id: OrganizationId,
         managementAccount: type/* Type */.ZU.Optional(AccountId),
         units: type/* Type */.ZU.Optional(type/* Type */.ZU.Array(type/* Type */.ZU.Object({
-            id: type/* Type */.ZU.String({ pattern: '^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$' }),
+            id: type/* Type */.ZU.String({ pattern: UNIT_ID }),
             ...organizationNode('the OU or root above (none: this is the root)'),
         }, schema_parts/* closed */.$h), { description: 'the root and the OUs, each with the SCPs and RCPs attached to it' })),
     }, schema_parts/* closed */.$h), { description: 'AWS Organizations: the root, OUs and the control policies attached to them' })),
@@ -30691,7 +30780,7 @@ const aws = {
     rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 46847)),
     liveReads: () => __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 88131)),
     liveFacts: awsLiveFacts,
-    login: () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(249), __webpack_require__.e(719), __webpack_require__.e(695), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),
+    login: () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(159), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),
     actionInputs: [
         { name: 'aws-role-arn', shape: /^arn:aws[a-z-]*:iam::\d{12}:role\/.+$/, expected: 'an IAM role ARN' },
         { name: 'aws-region', shape: /^[a-z]{2}(-[a-z]+)+-\d+$/, expected: 'an AWS region' },

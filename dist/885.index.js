@@ -27,6 +27,8 @@ var client_eks_dist_cjs = __webpack_require__(24524);
 var client_iam_dist_cjs = __webpack_require__(16764);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-organizations/dist-cjs/index.js
 var client_organizations_dist_cjs = __webpack_require__(92503);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var client_sts_dist_cjs = __webpack_require__(71695);
 ;// CONCATENATED MODULE: ./lib/providers/aws/clients.js
 // One SDK client per (service, region, credentials) for the whole of a live read: a client per resource
 // cost a TCP and TLS connection and ~3.5 ms of CPU in set-up for every call. The clients share one pair of
@@ -34,8 +36,9 @@ var client_organizations_dist_cjs = __webpack_require__(92503);
 // when the read ends. Calls go out without per-call options, so the SDK resolves a command's middleware
 // stack once per client instead of on every call (cacheMiddleware: ~0.2 ms of CPU a call). Concurrent calls
 // of one command then share the stack's context, which is safe here: what the middleware stores in it (the
-// endpoint, the auth scheme, the identity) does not depend on a call's input for ECR, ECS, EKS, IAM and Organizations. No
+// endpoint, the auth scheme, the identity) does not depend on a call's input for ECR, ECS, EKS, IAM, Organizations and STS. No
 // abort signal reaches the SDK then, so the request handler enforces the runner's timeout itself.
+
 
 
 
@@ -75,6 +78,10 @@ class AwsClients {
     /** AWS Organizations is global too: its endpoint is us-east-1's. */
     organizations(account) {
         return this.client('organizations', account, 'us-east-1', (config) => new client_organizations_dist_cjs/* OrganizationsClient */.gnq(config));
+    }
+    /** STS, for whose session a set of credentials is (GetCallerIdentity), at us-east-1's endpoint as the others. */
+    sts(account) {
+        return this.client('sts', account, 'us-east-1', (config) => new client_sts_dist_cjs/* STSClient */.iM(config));
     }
     /** Closes every client's connections: the read is over. */
     destroy() {
@@ -366,15 +373,15 @@ function policyDocument(encoded) {
 var organization_facts = __webpack_require__(38791);
 ;// CONCATENATED MODULE: ./lib/providers/aws/collect-organization.js
 // Live reads of the SCPs and RCPs that apply to an account: DescribeOrganization with the account's own
-// credentials (any member may), then, with the management account's (auth.aws.roles may name a role there),
+// credentials (any member may; it answers for the caller, so never with another account's), then, with the management account's (auth.aws.roles may name a role there),
 // ListParents up to the root and ListPoliciesForTarget (SCPs, RCPs) and DescribePolicy at every level.
 // Only the management account or a delegated administrator may list policies: a refusal is written as
 // `takenAsAbsent` (the layer is optional, and most CI roles may not read it), a failure (throttling, an
 // error) as `unreadable`, which leaves every pull it could change unknown.
 
 
-// OUs nest at most five levels under the root; pages of attached policies are few (at most 5 SCPs a target).
-const MAX_DEPTH = 8;
+
+// Pages of attached policies are few (at most 5 SCPs a target).
 const collect_organization_PAGE_LIMIT = 10;
 /** What live reads found about the organizations of these accounts, in the config's facts format. */
 async function collectOrganizations(accounts, options) {
@@ -399,7 +406,11 @@ async function collectOrganizations(accounts, options) {
     };
 }
 async function collectAccount(id, run, options) {
-    const own = await options.clients.organizations(id);
+    const own = await ownClient(id, run, options);
+    if (typeof own === 'string')
+        return { account: { id, takenAsAbsent: own }, units: [] };
+    if (own instanceof Failed)
+        return { account: unreadable(id, own.failed), units: [] };
     const described = await run('organizations:DescribeOrganization', `account ${id}`, () => own.send(new client_organizations_dist_cjs/* DescribeOrganizationCommand */.ov$({})));
     if (!described.ok) {
         if (/AWSOrganizationsNotInUse/.test(described.message))
@@ -433,6 +444,23 @@ async function collectAccount(id, run, options) {
     }));
     return { account: { id, organizationId, parent: path.parents[0], ...own_ }, organization, units };
 }
+/**
+ * A client with the account's own credentials: DescribeOrganization answers for the caller's account, so
+ * another account's session would report its own organization (or none). A role auth.aws.roles names for
+ * the account, or the base session when sts:GetCallerIdentity says it is the account's; else why not.
+ */
+async function ownClient(id, run, options) {
+    if (options.roleAccounts.has(id))
+        return options.clients.organizations(id);
+    const sts = await options.clients.sts(undefined);
+    const caller = await run('sts:GetCallerIdentity', 'the session', () => sts.send(new client_sts_dist_cjs/* GetCallerIdentityCommand */.zI({})));
+    if (!caller.ok)
+        return new Failed(caller);
+    if (caller.value.Account === id)
+        return options.clients.organizations(undefined);
+    const session = caller.value.Account ? `account ${caller.value.Account}'s` : "another account's";
+    return `no credentials of account ${id}: organizations:DescribeOrganization answers for the caller's own account, and the session is ${session}; name a role of account ${id} for it in auth.aws.roles`;
+}
 /** A call that failed on the way: what the account's entry then says. */
 class Failed {
     failed;
@@ -450,7 +478,7 @@ function unreadable(id, outcome) {
 async function pathOf(id, client, run) {
     const parents = [];
     let child = id;
-    for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    for (let depth = 0; depth < organization_facts/* MAX_ORGANIZATION_DEPTH */.nm; depth++) {
         const listed = await run('organizations:ListParents', child, () => client.send(new client_organizations_dist_cjs/* ListParentsCommand */.ZR({ ChildId: child })));
         if (!listed.ok)
             return new Failed(listed);
@@ -462,11 +490,27 @@ async function pathOf(id, client, run) {
             return { parents };
         child = parent.Id;
     }
-    return tooMany(`account ${id} is more than ${MAX_DEPTH} levels below its root`);
+    return tooMany(`account ${id} is more than ${organization_facts/* MAX_ORGANIZATION_DEPTH */.nm} levels below its root`);
 }
 /** Reading stopped short: what was read is not all there is, so it decides nothing. */
 function tooMany(message) {
     return new Failed({ ok: false, kind: 'failed', message: `${message}; pullcheck reads no further` });
+}
+/** A policy's document as DescribePolicy gave it: without one, what the level allows or denies is not known. */
+function contentOf(id, content) {
+    const failed = (what) => new Failed({
+        ok: false,
+        kind: 'failed',
+        message: `organizations:DescribePolicy on ${id} answered ${what}`,
+    });
+    if (!content)
+        return failed("without the policy's content");
+    try {
+        return JSON.parse(content);
+    }
+    catch {
+        return failed('content that is not JSON');
+    }
 }
 async function policiesOf(target, client, run) {
     const [scps, rcps] = await Promise.all([
@@ -499,7 +543,7 @@ async function attached(target, filter, client, run) {
             const described = await run('organizations:DescribePolicy', summary.Id ?? '', () => client.send(new client_organizations_dist_cjs/* DescribePolicyCommand */.nY2({ PolicyId: summary.Id })));
             if (!described.ok)
                 return new Failed(described);
-            return JSON.parse(described.value.Policy?.Content ?? '{}');
+            return contentOf(summary.Id ?? '', described.value.Policy?.Content);
         }));
         const failed = documents.find((document) => document instanceof Failed);
         if (failed)
@@ -528,7 +572,8 @@ async function collectAwsFacts(input, collectOptions) {
     const { runner } = collectOptions;
     const clients = new AwsClients(collectOptions.credentialsFor, runner);
     try {
-        return await collectWith(input, { runner, clients });
+        const roleAccounts = collectOptions.roleAccounts ?? new Set();
+        return await collectWith(input, { runner, clients, roleAccounts });
     }
     finally {
         clients.destroy();
@@ -608,12 +653,18 @@ function knownKeys(facts) {
         repositories: new Set((facts.repositories ?? []).map((repository) => repository.arn)),
         registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
         clusters: facts.clusters ?? [],
-        // Accounts the config states (their organization, SCPs and RCPs), and the management accounts it names.
+        // Accounts whose SCPs and RCPs the config states (an account stated only for aws:PrincipalOrgID is read
+        // live, and joined into its entry: live-facts.ts), and the management accounts it names.
         accounts: new Set([
-            ...(facts.accounts ?? []).map((account) => account.id),
+            ...(facts.accounts ?? []).filter(controlsStated).map((account) => account.id),
             ...(facts.organizations ?? []).flatMap((org) => org.managementAccount ?? []),
         ]),
     };
+}
+/** The account's entry says what its SCPs and RCPs are, or that none apply, or why they are not known. */
+function controlsStated(account) {
+    return (account.organizationId === null ||
+        ['parent', 'serviceControlPolicies', 'resourceControlPolicies', 'unreadable', 'takenAsAbsent'].some((key) => account[key] !== undefined));
 }
 async function collectRepository(arn, registry, options) {
     const ecr = await options.clients.ecr(registry.account, registry.region);
