@@ -466,6 +466,54 @@ test(
 );
 
 test(
+  "a kubernetes target's nodeRole (ecr-credential-provider) is read live like any other role",
+  { skip },
+  async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-node-role-'));
+    const file = path.join(dir, 'pullcheck.yml');
+    const ci = `arn:aws:iam::${ACCOUNT}:role/ci`;
+    writeFileSync(
+      path.join(dir, 'providers.yaml'),
+      stringify({
+        apiVersion: 'kubelet.config.k8s.io/v1',
+        kind: 'CredentialProviderConfig',
+        providers: [
+          {
+            name: 'ecr-credential-provider',
+            matchImages: ['*.dkr.ecr.*.amazonaws.com'],
+            defaultCacheDuration: '12h',
+            apiVersion: 'credentialprovider.kubelet.k8s.io/v1',
+          },
+        ],
+      }),
+    );
+    writeFileSync(
+      file,
+      stringify({
+        version: 1,
+        images: [`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/svc-1:1.0`],
+        targets: [
+          {
+            name: 'k8s',
+            platform: 'kubernetes',
+            namespace: 'apps',
+            credentialProviderConfig: 'providers.yaml',
+            nodeRole: ci,
+          },
+        ],
+        facts: {
+          kubernetes: { objects: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'apps' } }] },
+        },
+      }),
+    );
+    const run = await runNode([CLI, 'check', '--config', file, '--format', 'json'], env);
+    const report = JSON.parse(run.stdout);
+    assert.ok(report.facts.live.includes(ci), `the node role is read: ${report.facts.live}`);
+    assert.equal(report.results[0].verdict, 'allowed', report.results[0].reasons.join('\n'));
+  },
+);
+
+test(
   'one client per service, account and region, its connection kept alive across calls',
   { skip },
   async () => {

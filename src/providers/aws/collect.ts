@@ -135,6 +135,9 @@ async function clustersAndRoles(input: AwsCollectInput, known: KnownKeys, option
   const roleArns = new Set<string>();
   for (const target of input.targets)
     if ('roles' in target) for (const role of target.roles ?? []) roleArns.add(role);
+  // A kubernetes or k3s node's ecr-credential-provider pulls as its nodeRole.
+  for (const target of input.targets)
+    if ('nodeRole' in target && target.nodeRole) roleArns.add(target.nodeRole);
   for (const cluster of found) for (const role of cluster.roles) roleArns.add(role);
   const roles = await Promise.all(
     [...roleArns]
