@@ -13545,8 +13545,9 @@ function isObjectName(name) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ readEntries),
-/* harmony export */   C: () => (/* binding */ liveDocument)
+/* harmony export */   $2: () => (/* binding */ readEntries),
+/* harmony export */   CZ: () => (/* binding */ liveDocument),
+/* harmony export */   ny: () => (/* binding */ isReadLive)
 /* harmony export */ });
 /* harmony import */ var _config_document_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62017);
 // Shared by every provider's live-facts join: documents read live are marked as such in messages, and an
@@ -13557,6 +13558,13 @@ function liveDocument(value) {
     return value !== null && typeof value === 'object' && !(value instanceof _config_document_js__WEBPACK_IMPORTED_MODULE_0__/* .LocatedDocument */ ._)
         ? new _config_document_js__WEBPACK_IMPORTED_MODULE_0__/* .LocatedDocument */ ._(value, LIVE)
         : value;
+}
+/**
+ * A document live reads gave: the cloud's answer, not the user's writing. One pullcheck cannot parse (a key
+ * newer than its parser) leaves what it says unknown; it is no config error.
+ */
+function isReadLive(document) {
+    return document.where.file === LIVE.file;
 }
 function readEntries(entries) {
     return (entries ?? []).filter((entry) => entry.unreadable === undefined);
@@ -26261,6 +26269,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3828);
 // EXTERNAL MODULE: ./lib/providers/aws/managed-policies.js + 1 modules
 var managed_policies = __webpack_require__(56114);
+// EXTERNAL MODULE: ./lib/core/live-facts.js
+var live_facts = __webpack_require__(61083);
 ;// CONCATENATED MODULE: ./lib/providers/aws/policy/document.js
 // IAM policy grammar, parsed once into a normalised form the evaluator can match quickly.
 // Reference: IAM User Guide, "IAM JSON policy element reference".
@@ -26386,6 +26396,7 @@ function isRecord(value) {
 // EXTERNAL MODULE: ./lib/providers/aws/organization-facts.js
 var organization_facts = __webpack_require__(38791);
 ;// CONCATENATED MODULE: ./lib/providers/aws/facts.js
+
 
 
 
@@ -26529,16 +26540,19 @@ function missingPolicy(config, at) {
     });
 }
 function documentPolicy(document, label, documents) {
-    return { label, document: documents.parsed(document.value, () => parseLocated(document)) };
-}
-function parseLocated(document) {
     try {
-        return parsePolicyDocument(document.value);
+        return { label, document: documents.parsed(document.value, () => parsePolicyDocument(document.value)) };
     }
     catch (error) {
-        if (error instanceof PolicyDocumentError)
+        if (!(error instanceof PolicyDocumentError))
+            throw error;
+        if (!(0,live_facts/* isReadLive */.ny)(document))
             throw document.error(`invalid IAM policy: ${error.message}`);
-        throw error;
+        return {
+            label,
+            document: undefined,
+            missingFact: `read live, but not a policy pullcheck can evaluate: ${error.message}; state it in the config's facts to check it`,
+        };
     }
 }
 /**
@@ -28922,7 +28936,7 @@ const gcpLiveFacts = {
                 ...(facts.iamPolicies ?? []),
                 ...list(read['iamPolicies']).map((entry) => ({
                     ...entry,
-                    ...('policy' in entry ? { policy: (0,live_facts/* liveDocument */.C)(entry['policy']) } : {}),
+                    ...('policy' in entry ? { policy: (0,live_facts/* liveDocument */.CZ)(entry['policy']) } : {}),
                 })),
             ],
             clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
@@ -28935,10 +28949,10 @@ const gcpLiveFacts = {
     },
     resources(read) {
         return [
-            ...(0,live_facts/* readEntries */.$)(read['iamPolicies']).map((entry) => entry.resource),
-            ...(0,live_facts/* readEntries */.$)(read['clusters']).map((entry) => `projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`),
-            ...(0,live_facts/* readEntries */.$)(read['denyPolicies']).map((entry) => `${entry.attachmentPoint} (deny policies)`),
-            ...(0,live_facts/* readEntries */.$)(read['principalAccessBoundaries']).map((entry) => `${entry.principalSet} (principal access boundary policies)`),
+            ...(0,live_facts/* readEntries */.$2)(read['iamPolicies']).map((entry) => entry.resource),
+            ...(0,live_facts/* readEntries */.$2)(read['clusters']).map((entry) => `projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`),
+            ...(0,live_facts/* readEntries */.$2)(read['denyPolicies']).map((entry) => `${entry.attachmentPoint} (deny policies)`),
+            ...(0,live_facts/* readEntries */.$2)(read['principalAccessBoundaries']).map((entry) => `${entry.principalSet} (principal access boundary policies)`),
         ];
     },
 };
@@ -30193,6 +30207,8 @@ function unsupportedRegistry(image) {
 
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
+// EXTERNAL MODULE: ./lib/core/live-facts.js
+var live_facts = __webpack_require__(61083);
 ;// CONCATENATED MODULE: ./lib/providers/gcp/iam-policy.js
 // Google Cloud IAM allow policies as `gcloud … get-iam-policy --format=json` prints them, validated once.
 
@@ -30298,6 +30314,7 @@ function prepareBoundaries(input) {
 
 
 
+
 function prepareGcpFacts(config) {
     const input = config.input.facts?.gcp ?? {};
     const projects = new Map();
@@ -30314,28 +30331,7 @@ function prepareGcpFacts(config) {
         if (project.number !== undefined)
             projectsByNumber.set(project.number, facts);
     }
-    const policies = new Map();
-    const unreadable = new Map();
-    for (const [i, entry] of (input.iamPolicies ?? []).entries()) {
-        if (entry.unreadable !== undefined) {
-            unreadable.set(entry.resource, entry.unreadable);
-            continue;
-        }
-        if (!entry.policy) {
-            throw new errors/* ConfigError */.xL({
-                where: config.locate(['facts', 'gcp', 'iamPolicies', i]),
-                message: `facts.gcp.iamPolicies[${i}] needs \`policy\` (or \`unreadable\`, as live reads write it)`,
-            });
-        }
-        try {
-            policies.set(entry.resource, parseIamPolicy(entry.policy.value));
-        }
-        catch (error) {
-            if (error instanceof IamPolicyError)
-                throw entry.policy.error(`invalid IAM policy: ${error.message}`);
-            throw error;
-        }
-    }
+    const { policies, unreadable } = prepareIamPolicies(config, input);
     const customRoles = new Map((input.roles ?? []).map((role) => [role.name, new Set(role.includedPermissions)]));
     const groups = new Map((input.groups ?? []).map((group) => [group.email.toLowerCase(), group.members]));
     const clusters = new Map((input.clusters ?? []).map((cluster) => [
@@ -30355,6 +30351,34 @@ function prepareGcpFacts(config) {
         clusters,
         ...prepareBoundaries(input),
     };
+}
+/** Allow policies by resource; one live reads could not read, or read but pullcheck cannot parse, has its reason. */
+function prepareIamPolicies(config, input) {
+    const policies = new Map();
+    const unreadable = new Map();
+    for (const [i, entry] of (input.iamPolicies ?? []).entries()) {
+        if (entry.unreadable !== undefined) {
+            unreadable.set(entry.resource, entry.unreadable);
+            continue;
+        }
+        if (!entry.policy) {
+            throw new errors/* ConfigError */.xL({
+                where: config.locate(['facts', 'gcp', 'iamPolicies', i]),
+                message: `facts.gcp.iamPolicies[${i}] needs \`policy\` (or \`unreadable\`, as live reads write it)`,
+            });
+        }
+        try {
+            policies.set(entry.resource, parseIamPolicy(entry.policy.value));
+        }
+        catch (error) {
+            if (!(error instanceof IamPolicyError))
+                throw error;
+            if (!(0,live_facts/* isReadLive */.ny)(entry.policy))
+                throw entry.policy.error(`invalid IAM policy: ${error.message}`);
+            unreadable.set(entry.resource, `read live, but not an IAM policy pullcheck can evaluate: ${error.message}; state it in the config's facts to check it`);
+        }
+    }
+    return { policies, unreadable };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/gcp/rules.js
@@ -30507,7 +30531,7 @@ const awsLiveFacts = {
         const facts = (stated ?? {});
         const withPolicy = (entry) => ({
             ...entry,
-            ...('policy' in entry ? { policy: (0,live_facts/* liveDocument */.C)(entry['policy']) } : {}),
+            ...('policy' in entry ? { policy: (0,live_facts/* liveDocument */.CZ)(entry['policy']) } : {}),
         });
         return {
             ...facts,
@@ -30515,9 +30539,9 @@ const awsLiveFacts = {
                 ...(facts.roles ?? []),
                 ...list(read['roles']).map((role) => ({
                     ...role,
-                    ...(Array.isArray(role['policies']) ? { policies: role['policies'].map(live_facts/* liveDocument */.C) } : {}),
+                    ...(Array.isArray(role['policies']) ? { policies: role['policies'].map(live_facts/* liveDocument */.CZ) } : {}),
                     ...('permissionsBoundary' in role
-                        ? { permissionsBoundary: (0,live_facts/* liveDocument */.C)(role['permissionsBoundary']) }
+                        ? { permissionsBoundary: (0,live_facts/* liveDocument */.CZ)(role['permissionsBoundary']) }
                         : {}),
                 })),
             ],
@@ -30530,11 +30554,11 @@ const awsLiveFacts = {
     },
     resources(read) {
         return [
-            ...(0,live_facts/* readEntries */.$)(read['roles']).map((entry) => entry.arn),
-            ...(0,live_facts/* readEntries */.$)(read['repositories']).map((entry) => entry.arn),
-            ...(0,live_facts/* readEntries */.$)(read['registries']).map((entry) => `ECR registry ${entry.account} ${entry.region}`),
-            ...(0,live_facts/* readEntries */.$)(read['clusters']).map((entry) => `${entry.platform} cluster ${entry.name}`),
-            ...(0,live_facts/* readEntries */.$)(read['accounts'])
+            ...(0,live_facts/* readEntries */.$2)(read['roles']).map((entry) => entry.arn),
+            ...(0,live_facts/* readEntries */.$2)(read['repositories']).map((entry) => entry.arn),
+            ...(0,live_facts/* readEntries */.$2)(read['registries']).map((entry) => `ECR registry ${entry.account} ${entry.region}`),
+            ...(0,live_facts/* readEntries */.$2)(read['clusters']).map((entry) => `${entry.platform} cluster ${entry.name}`),
+            ...(0,live_facts/* readEntries */.$2)(read['accounts'])
                 .filter((entry) => entry.takenAsAbsent === undefined)
                 .map((entry) => `AWS Organizations: account ${entry.id}`),
         ];
@@ -30542,7 +30566,7 @@ const awsLiveFacts = {
 };
 /** SCP and RCP documents as read live (an AWS-managed policy's ARN stays a string). */
 function withControlPolicies(entry) {
-    const documents = (key) => Array.isArray(entry[key]) ? { [key]: entry[key].map(live_facts/* liveDocument */.C) } : {};
+    const documents = (key) => Array.isArray(entry[key]) ? { [key]: entry[key].map(live_facts/* liveDocument */.CZ) } : {};
     return { ...entry, ...documents('serviceControlPolicies'), ...documents('resourceControlPolicies') };
 }
 /**

@@ -325,7 +325,10 @@ async function inlinePolicies(arn, name, run, iam) {
         for (const inline of read) {
             if (!inline.ok)
                 return { unreadable: inline.message };
-            documents.push(policyDocument(inline.value.PolicyDocument));
+            const decoded = policyDocument(inline.value.PolicyDocument, `iam:GetRolePolicy on ${arn} (${inline.value.PolicyName ?? 'an inline policy'})`);
+            if ('unreadable' in decoded)
+                return decoded;
+            documents.push(decoded.document);
         }
         if (!names.value.IsTruncated)
             return { documents };
@@ -357,16 +360,22 @@ async function managedDocument(policyArn, run, iam) {
     const version = await run('iam:GetPolicyVersion', `${policyArn} ${versionId ?? ''}`, () => iam.send(new client_iam_dist_cjs/* GetPolicyVersionCommand */.G45({ PolicyArn: policyArn, VersionId: versionId })));
     if (!version.ok)
         return { unreadable: version.message };
-    return {
-        document: policyDocument(version.value.PolicyVersion?.Document),
-    };
+    return policyDocument(version.value.PolicyVersion?.Document, `iam:GetPolicyVersion on ${policyArn}`);
 }
-/** IAM returns policy documents URL-encoded (IAM API reference, GetRolePolicy: "URL-encoded"). */
-function policyDocument(encoded) {
+/**
+ * IAM returns policy documents URL-encoded (IAM API reference, GetRolePolicy: "URL-encoded"). One that does
+ * not decode to JSON is not known: the role is unreadable, naming the call, never a crash of the reads.
+ */
+function policyDocument(encoded, call) {
     if (!encoded)
-        return {};
-    const text = encoded.trimStart().startsWith('{') ? encoded : decodeURIComponent(encoded);
-    return JSON.parse(text);
+        return { document: {} };
+    try {
+        const text = encoded.trimStart().startsWith('{') ? encoded : decodeURIComponent(encoded);
+        return { document: JSON.parse(text) };
+    }
+    catch {
+        return { unreadable: `${call} answered a document that is not URL-encoded JSON` };
+    }
 }
 
 // EXTERNAL MODULE: ./lib/providers/aws/organization-facts.js
@@ -674,7 +683,7 @@ async function collectRepository(arn, registry, options) {
     const ecr = await options.clients.ecr(registry.account, registry.region);
     const result = await options.runner.run({ key: `ecr:GetRepositoryPolicy ${arn}`, permission: 'ecr:GetRepositoryPolicy', resource: arn }, () => ecr.send(new dist_cjs/* GetRepositoryPolicyCommand */.MeN({ registryId: registry.account, repositoryName: registry.repository })));
     if (result.ok)
-        return { arn, policy: result.value.policyText ? JSON.parse(result.value.policyText) : null };
+        return { arn, ...policyJson(result.value.policyText, `ecr:GetRepositoryPolicy on ${arn}`) };
     // RepositoryPolicyNotFoundException: the repository exists without a policy.
     if (result.kind === 'missing' && /RepositoryPolicyNotFound/.test(result.message))
         return { arn, policy: null };
@@ -690,8 +699,12 @@ async function collectRegistry(account, region, options) {
     const policy = await run('ecr:GetRegistryPolicy', () => ecr.send(new dist_cjs/* GetRegistryPolicyCommand */.J9O({})));
     const base = { account, region };
     let registryPolicy = null;
-    if (policy.ok)
-        registryPolicy = policy.value.policyText ? JSON.parse(policy.value.policyText) : null;
+    if (policy.ok) {
+        const read = policyJson(policy.value.policyText, `ecr:GetRegistryPolicy on ${resource}`);
+        if ('unreadable' in read)
+            return { ...base, ...read };
+        registryPolicy = read.policy;
+    }
     else if (!(policy.kind === 'missing'))
         return { ...base, unreadable: policy.message };
     // Readable: the scope and the pull-through cache rules are independent, read together.
@@ -708,6 +721,17 @@ async function collectRegistry(account, region, options) {
         ...(prefixes.length > 0 ? { pullThroughCachePrefixes: prefixes } : {}),
         ...('unreadable' in rules ? { pullThroughCacheUnreadable: rules.unreadable } : {}),
     };
+}
+/** ECR's policyText as JSON (none: no policy); text that is not JSON makes the policy unreadable, naming the call. */
+function policyJson(text, call) {
+    if (!text)
+        return { policy: null };
+    try {
+        return { policy: JSON.parse(text) };
+    }
+    catch {
+        return { unreadable: `${call} answered a policy that is not JSON` };
+    }
 }
 const RULE_PAGES = 20;
 /**

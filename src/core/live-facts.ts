@@ -10,6 +10,14 @@ export function liveDocument(value: unknown): unknown {
     : value;
 }
 
+/**
+ * A document live reads gave: the cloud's answer, not the user's writing. One pullcheck cannot parse (a key
+ * newer than its parser) leaves what it says unknown; it is no config error.
+ */
+export function isReadLive(document: LocatedDocument): boolean {
+  return document.where.file === LIVE.file;
+}
+
 export function readEntries<T>(entries: unknown): T[] {
   return ((entries as (T & { unreadable?: string })[] | undefined) ?? []).filter(
     (entry) => entry.unreadable === undefined,

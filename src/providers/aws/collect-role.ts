@@ -119,7 +119,12 @@ async function inlinePolicies(
     );
     for (const inline of read) {
       if (!inline.ok) return { unreadable: inline.message };
-      documents.push(policyDocument(inline.value.PolicyDocument));
+      const decoded = policyDocument(
+        inline.value.PolicyDocument,
+        `iam:GetRolePolicy on ${arn} (${inline.value.PolicyName ?? 'an inline policy'})`,
+      );
+      if ('unreadable' in decoded) return decoded;
+      documents.push(decoded.document);
     }
     if (!names.value.IsTruncated) return { documents };
     marker = names.value.Marker;
@@ -162,16 +167,25 @@ async function managedDocument(
     iam.send(new GetPolicyVersionCommand({ PolicyArn: policyArn, VersionId: versionId })),
   );
   if (!version.ok) return { unreadable: version.message };
-  return {
-    document: policyDocument(
-      (version.value as { PolicyVersion?: { Document?: string } }).PolicyVersion?.Document,
-    ),
-  };
+  return policyDocument(
+    (version.value as { PolicyVersion?: { Document?: string } }).PolicyVersion?.Document,
+    `iam:GetPolicyVersion on ${policyArn}`,
+  );
 }
 
-/** IAM returns policy documents URL-encoded (IAM API reference, GetRolePolicy: "URL-encoded"). */
-function policyDocument(encoded: string | undefined): unknown {
-  if (!encoded) return {};
-  const text = encoded.trimStart().startsWith('{') ? encoded : decodeURIComponent(encoded);
-  return JSON.parse(text);
+/**
+ * IAM returns policy documents URL-encoded (IAM API reference, GetRolePolicy: "URL-encoded"). One that does
+ * not decode to JSON is not known: the role is unreadable, naming the call, never a crash of the reads.
+ */
+function policyDocument(
+  encoded: string | undefined,
+  call: string,
+): { document: unknown } | { unreadable: string } {
+  if (!encoded) return { document: {} };
+  try {
+    const text = encoded.trimStart().startsWith('{') ? encoded : decodeURIComponent(encoded);
+    return { document: JSON.parse(text) as unknown };
+  } catch {
+    return { unreadable: `${call} answered a document that is not URL-encoded JSON` };
+  }
 }

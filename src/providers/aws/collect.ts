@@ -209,7 +209,7 @@ async function collectRepository(
         new GetRepositoryPolicyCommand({ registryId: registry.account, repositoryName: registry.repository }),
       ),
   );
-  if (result.ok) return { arn, policy: result.value.policyText ? JSON.parse(result.value.policyText) : null };
+  if (result.ok) return { arn, ...policyJson(result.value.policyText, `ecr:GetRepositoryPolicy on ${arn}`) };
   // RepositoryPolicyNotFoundException: the repository exists without a policy.
   if (result.kind === 'missing' && /RepositoryPolicyNotFound/.test(result.message))
     return { arn, policy: null };
@@ -230,8 +230,11 @@ async function collectRegistry(
   const policy = await run('ecr:GetRegistryPolicy', () => ecr.send(new GetRegistryPolicyCommand({})));
   const base = { account, region };
   let registryPolicy: unknown = null;
-  if (policy.ok) registryPolicy = policy.value.policyText ? JSON.parse(policy.value.policyText) : null;
-  else if (!(policy.kind === 'missing')) return { ...base, unreadable: policy.message };
+  if (policy.ok) {
+    const read = policyJson(policy.value.policyText, `ecr:GetRegistryPolicy on ${resource}`);
+    if ('unreadable' in read) return { ...base, ...read };
+    registryPolicy = read.policy;
+  } else if (!(policy.kind === 'missing')) return { ...base, unreadable: policy.message };
   // Readable: the scope and the pull-through cache rules are independent, read together.
   const [scope, rules] = await Promise.all([
     run('ecr:GetAccountSetting', () =>
@@ -248,6 +251,16 @@ async function collectRegistry(
     ...(prefixes.length > 0 ? { pullThroughCachePrefixes: prefixes } : {}),
     ...('unreadable' in rules ? { pullThroughCacheUnreadable: rules.unreadable } : {}),
   };
+}
+
+/** ECR's policyText as JSON (none: no policy); text that is not JSON makes the policy unreadable, naming the call. */
+function policyJson(text: string | undefined, call: string): { policy: unknown } | { unreadable: string } {
+  if (!text) return { policy: null };
+  try {
+    return { policy: JSON.parse(text) as unknown };
+  } catch {
+    return { unreadable: `${call} answered a policy that is not JSON` };
+  }
 }
 
 const RULE_PAGES = 20;

@@ -5,6 +5,7 @@ import type { LoadedConfig } from '../../core/config/load.ts';
 import type { AwsFactsInput } from './schema.ts';
 import { ConfigError, type SourceLocation } from '../../core/errors.ts';
 import { awsManagedPolicy } from './managed-policies.ts';
+import { isReadLive } from '../../core/live-facts.ts';
 import { parsePolicyDocument, PolicyDocumentError, type PolicyDocument } from './policy/document.ts';
 import type { KnownPolicy } from './policy/evaluate.ts';
 import { accountControls, managedControlPolicy, type AccountControl } from './organization-facts.ts';
@@ -257,15 +258,16 @@ function missingPolicy(config: LoadedConfig, at: readonly (string | number)[]): 
 }
 
 function documentPolicy(document: LocatedDocument, label: string, documents: DocumentPool): KnownPolicy {
-  return { label, document: documents.parsed(document.value, () => parseLocated(document)) };
-}
-
-function parseLocated(document: LocatedDocument): PolicyDocument {
   try {
-    return parsePolicyDocument(document.value);
+    return { label, document: documents.parsed(document.value, () => parsePolicyDocument(document.value)) };
   } catch (error) {
-    if (error instanceof PolicyDocumentError) throw document.error(`invalid IAM policy: ${error.message}`);
-    throw error;
+    if (!(error instanceof PolicyDocumentError)) throw error;
+    if (!isReadLive(document)) throw document.error(`invalid IAM policy: ${error.message}`);
+    return {
+      label,
+      document: undefined,
+      missingFact: `read live, but not a policy pullcheck can evaluate: ${error.message}; state it in the config's facts to check it`,
+    };
   }
 }
 

@@ -2,6 +2,7 @@
 import type { LoadedConfig } from '../../core/config/load.ts';
 import type { GcpFactsInput } from './schema.ts';
 import { ConfigError } from '../../core/errors.ts';
+import { isReadLive } from '../../core/live-facts.ts';
 import { IamPolicyError, parseIamPolicy, type IamPolicy } from './iam-policy.ts';
 import type { CustomRoles } from './roles.ts';
 import { prepareBoundaries, type BoundaryFacts } from './boundaries.ts';
@@ -51,26 +52,7 @@ export function prepareGcpFacts(config: LoadedConfig): GcpFacts {
     projects.set(project.id, facts);
     if (project.number !== undefined) projectsByNumber.set(project.number, facts);
   }
-  const policies = new Map<string, IamPolicy>();
-  const unreadable = new Map<string, string>();
-  for (const [i, entry] of (input.iamPolicies ?? []).entries()) {
-    if (entry.unreadable !== undefined) {
-      unreadable.set(entry.resource, entry.unreadable);
-      continue;
-    }
-    if (!entry.policy) {
-      throw new ConfigError({
-        where: config.locate(['facts', 'gcp', 'iamPolicies', i]),
-        message: `facts.gcp.iamPolicies[${i}] needs \`policy\` (or \`unreadable\`, as live reads write it)`,
-      });
-    }
-    try {
-      policies.set(entry.resource, parseIamPolicy(entry.policy.value));
-    } catch (error) {
-      if (error instanceof IamPolicyError) throw entry.policy.error(`invalid IAM policy: ${error.message}`);
-      throw error;
-    }
-  }
+  const { policies, unreadable } = prepareIamPolicies(config, input);
   const customRoles = new Map(
     (input.roles ?? []).map((role) => [role.name, new Set(role.includedPermissions)]),
   );
@@ -94,4 +76,36 @@ export function prepareGcpFacts(config: LoadedConfig): GcpFacts {
     clusters,
     ...prepareBoundaries(input),
   };
+}
+
+/** Allow policies by resource; one live reads could not read, or read but pullcheck cannot parse, has its reason. */
+function prepareIamPolicies(
+  config: LoadedConfig,
+  input: GcpFactsInput,
+): { policies: Map<string, IamPolicy>; unreadable: Map<string, string> } {
+  const policies = new Map<string, IamPolicy>();
+  const unreadable = new Map<string, string>();
+  for (const [i, entry] of (input.iamPolicies ?? []).entries()) {
+    if (entry.unreadable !== undefined) {
+      unreadable.set(entry.resource, entry.unreadable);
+      continue;
+    }
+    if (!entry.policy) {
+      throw new ConfigError({
+        where: config.locate(['facts', 'gcp', 'iamPolicies', i]),
+        message: `facts.gcp.iamPolicies[${i}] needs \`policy\` (or \`unreadable\`, as live reads write it)`,
+      });
+    }
+    try {
+      policies.set(entry.resource, parseIamPolicy(entry.policy.value));
+    } catch (error) {
+      if (!(error instanceof IamPolicyError)) throw error;
+      if (!isReadLive(entry.policy)) throw entry.policy.error(`invalid IAM policy: ${error.message}`);
+      unreadable.set(
+        entry.resource,
+        `read live, but not an IAM policy pullcheck can evaluate: ${error.message}; state it in the config's facts to check it`,
+      );
+    }
+  }
+  return { policies, unreadable };
 }
