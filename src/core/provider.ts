@@ -10,6 +10,7 @@ import type { ImageReference } from './image-reference.ts';
 import type { Plan } from './plan.ts';
 import type { RegistryDefinition } from './registries.ts';
 import type { ReportFinding, Verdict } from './verdict.ts';
+import type { LoginQuestion, LoginVerdict, PushQuestion } from './ci-path.ts';
 
 /** Who pulls for a target: a named principal, or one that could not be named (with the reason). */
 export type TargetPrincipal =
@@ -36,6 +37,13 @@ export interface PullRules {
   publicPull?(image: ImageReference): Verdict | undefined;
   /** Things worth reporting that are not verdicts (a committed private key, an expiring token). */
   findings?(): readonly ReportFinding[];
+  /**
+   * Whether a workflow job's OIDC token logs in (a login this provider owns: `login.provider` is its name);
+   * undefined when it has no rule for that login.
+   */
+  decideLogin?(question: LoginQuestion): LoginVerdict | undefined;
+  /** Whether `principal` (one of this provider's) may push `image` to one of its registries. */
+  decidePush?(question: PushQuestion): Verdict | undefined;
 }
 
 /** `Schema`: the provider's part of the config contract, its type kept so the contract types every cloud. */

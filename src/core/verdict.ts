@@ -4,7 +4,9 @@ import type { Origin } from './origins.ts';
 export type VerdictKind = 'allowed' | 'denied' | 'unknown';
 
 /** Which side must grant: the identity's own policies, the resource's policy, a binding, a scope, … */
-export type GrantSide = 'identity' | 'resource' | 'binding' | 'scope' | 'pull-secret' | 'node-config';
+/** `trust`: who may log in as the identity (a role's trust policy, a workload identity provider's condition). */
+export type GrantSide =
+  'identity' | 'resource' | 'binding' | 'scope' | 'pull-secret' | 'node-config' | 'trust';
 
 export interface Fix {
   /** One or two sentences: what to change, where. */
