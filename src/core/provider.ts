@@ -10,7 +10,7 @@ import type { ImageReference } from './image-reference.ts';
 import type { Plan } from './plan.ts';
 import type { RegistryDefinition } from './registries.ts';
 import type { ReportFinding, Verdict } from './verdict.ts';
-import type { LoginQuestion, LoginVerdict, PushQuestion } from './ci-path.ts';
+import type { CiLogin, LoginQuestion, LoginVerdict, PushQuestion } from './ci-path.ts';
 
 /** Who pulls for a target: a named principal, or one that could not be named (with the reason). */
 export type TargetPrincipal =
@@ -120,6 +120,10 @@ export interface LiveReadContext {
   readonly credentials: Readonly<Record<string, unknown>>;
   /** How to supply credentials, by provider name, in the words of the entry that runs. */
   readonly credentialHints: Readonly<Record<string, string>>;
+  /** The CI path's logins (issue 18): what each provider reads to decide them (a role's trust policy). */
+  readonly ciLogins?: readonly CiLogin[];
+  /** The CI path's pushes: each image a job pushes and the principal it pushes as, when known. */
+  readonly ciPushes?: readonly PushQuestion[];
 }
 
 export interface LiveReadResult {
