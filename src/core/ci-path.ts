@@ -76,3 +76,17 @@ export interface CiResult extends Verdict {
   readonly warnings?: readonly string[];
   readonly source?: Origin;
 }
+
+/** A CI login as the check takes it: resolved (with its tokens), or the fact its identity needs. */
+export interface CiLoginSite {
+  /** `FILE#JOB`. */
+  readonly job: string;
+  readonly login:
+    CiLogin | { readonly provider: string; readonly unresolved: string; readonly origin: Origin };
+  /** The tokens the job presents, one per kind of event (empty when the login is unresolved). */
+  readonly tokens: readonly PredictedToken[];
+  /** Why no token could be predicted, when `tokens` is empty for a resolved login. */
+  readonly noTokens?: string;
+  /** The images the job pushes after the login. */
+  readonly pushes: readonly { readonly image: string; readonly origin?: Origin }[];
+}

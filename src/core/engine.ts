@@ -10,11 +10,15 @@ import type { PreparedProvider, TargetPrincipal } from './provider.ts';
 import { publicImages } from './public-images.ts';
 import { buildReport, type FailOn, type Report } from './report-model.ts';
 import type { PullResult, ReportFinding, Verdict } from './verdict.ts';
+import { checkCiPath } from './ci-check.ts';
+import type { CiLoginSite } from './ci-path.ts';
 
 export interface CheckOptions {
   readonly failOn: FailOn;
   /** Findings made before the check (discovery's), listed first. */
   readonly findings?: readonly ReportFinding[];
+  /** The CI path's logins and pushes (issue 18), checked after the pulls. */
+  readonly ci?: readonly CiLoginSite[];
 }
 
 export function runCheck(
@@ -64,7 +68,8 @@ export function runCheck(
     ...(options.findings ?? []),
     ...providers.flatMap((provider) => provider.rules.findings?.() ?? []),
   ];
-  return { ...buildReport(results, findings, options.failOn), plan: explainPlan(plan, sources) };
+  const ci = options.ci && options.ci.length > 0 ? checkCiPath(options.ci, providers) : [];
+  return { ...buildReport(results, findings, options.failOn, ci), plan: explainPlan(plan, sources) };
 }
 
 function principalsOf(

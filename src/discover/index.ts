@@ -6,6 +6,7 @@ import { WorkflowSession } from './workflows/index.ts';
 import { buildPlan } from '../core/plan.ts';
 import { registries } from '../providers/index.ts';
 import type { ReportFinding } from '../core/verdict.ts';
+import type { FoundCiLogin } from './workflows/ci-logins.ts';
 import type { HelmRunner } from './manifests/helm.ts';
 import type { KustomizeSettings } from './manifests/kustomize/real-tool.ts';
 import { withDeployTargets, type DeployTarget } from './deploy-targets.ts';
@@ -18,6 +19,7 @@ import {
 } from './workflow-images.ts';
 
 export { discoverFromWorkflow, withDiscoveredImages, type Discovery } from './workflow-images.ts';
+export type { FoundCiLogin } from './workflows/ci-logins.ts';
 
 export interface DiscoverOptions {
   /** Workflow files named outside the config: `--workflow FILE`, the action's running workflow. */
@@ -33,11 +35,12 @@ export interface DiscoverOptions {
 export function discover(
   config: LoadedConfig,
   options: DiscoverOptions = {},
-): { config: LoadedConfig; findings: ReportFinding[]; workflows: string[] } {
+): { config: LoadedConfig; findings: ReportFinding[]; workflows: string[]; ciLogins: FoundCiLogin[] } {
   const workflows = workflowFiles(config, options.workflows ?? []);
   const findings = [...workflows.findings];
   const pushed: DiscoveredImage[] = [];
   const deployTargets: DeployTarget[] = [];
+  const ciLogins: FoundCiLogin[] = [];
   const session = new WorkflowSession();
   for (const file of workflows.files) {
     const found = discoverFromWorkflow(file, {
@@ -49,13 +52,14 @@ export function discover(
     pushed.push(...found.images);
     findings.push(...found.findings);
     deployTargets.push(...(found.targets ?? []));
+    ciLogins.push(...(found.ciLogins ?? []));
   }
   const deployed = withDeployTargets(
     withDiscoveredImages(config, { images: pushed, findings: [] }),
     deployTargets,
   );
   const withImages = deployed.config;
-  const read = { workflows: workflows.files };
+  const read = { workflows: workflows.files, ciLogins };
   if (!config.input.discover?.manifests?.length && deployed.applied.length === 0)
     return { config: withImages, findings, ...read };
   // The declared targets are checked as written before manifests replace them, so a mistake in one (an

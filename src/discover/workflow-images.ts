@@ -27,6 +27,7 @@ import { serverlessTargetsOf } from './serverless-targets.ts';
 import type { WorkflowSession } from './workflows/index.ts';
 import { discoverWorkflowFile, RUNNER_VARIABLES } from './workflows/index.ts';
 import { firstSyntaxProblem } from './workflows/sites.ts';
+import type { FoundCiLogin } from './workflows/ci-logins.ts';
 
 export interface DiscoveredImage {
   readonly reference: string;
@@ -38,6 +39,8 @@ export interface Discovery {
   readonly findings: readonly ReportFinding[];
   /** The clusters the workflow deploys to, as targets pulling the images it pushes. */
   readonly targets?: readonly DeployTarget[];
+  /** Its logins with GitHub's OIDC token, and what each job pushes after (issue 18). */
+  readonly ciLogins?: readonly FoundCiLogin[];
 }
 
 /**
@@ -166,6 +169,11 @@ export function discoverFromWorkflow(file: string, options: WorkflowReadOptions 
     images: [...images, ...serverless.images],
     findings: [...findings, ...deploys.findings, ...ecs.findings, ...serverless.findings],
     targets: [...deploys.targets, ...ecs.targets, ...serverless.targets],
+    // Only pushes that parse are checked; the others are findings already.
+    ciLogins: (found.ciLogins ?? []).map((login) => ({
+      ...login,
+      pushes: login.pushes.filter((reference) => images.some((image) => image.reference === reference)),
+    })),
   };
 }
 

@@ -9,6 +9,7 @@ import { addEcsSite } from './sites.ts';
 import type { StepsContext, StepsInput } from './steps.ts';
 import { shown, split, trim, type Text } from './text.ts';
 import { sinkAt } from './sites.ts';
+import { ciLoginRecorder } from './ci-logins.ts';
 
 /** A `uses:` step of a remote action, as the step runner has read it. */
 export interface UsesStep {
@@ -62,6 +63,7 @@ export function actionCall(step: UsesStep, input: StepsInput, context: StepsCont
     setOutput,
     setEnv: (variable, value) => input.state.env.set(variable, value),
     login: (registry) => input.state.logins.push({ registry, where: usesAt }),
+    ciLogin: ciLoginRecorder(context.collected, name, usesAt),
     read: (relative) => context.repository.read(relative),
     runCommand: step.runCommand,
     bakeFile: (images) => {

@@ -1,6 +1,7 @@
 // The destinations a workflow pushes, read from the repository: every push site becomes an image or a
 // finding that names what is missing — never dropped, never guessed. Tags and digests do not change a
 // verdict, so a tag known only at run time is dropped rather than making the destination unknown.
+import { ciLoginsOf, type FoundCiLogin } from './ci-logins.ts';
 import path from 'node:path';
 import type { SourceLocation } from '../../core/errors.ts';
 import { imageNameOf } from '../../core/image-reference.ts';
@@ -88,6 +89,8 @@ export interface WorkflowDiscovery {
   readonly ecsDeploys?: FoundEcsDeploy[];
   /** Cloud Run and Lambda deploys, each naming the image the platform pulls. */
   readonly serverless: FoundServerless[];
+  /** Logins with GitHub's OIDC token, with the images each job pushes after them (issue 18). */
+  readonly ciLogins?: FoundCiLogin[];
 }
 
 export interface WorkflowDiscoveryOptions {
@@ -198,7 +201,7 @@ export function fromCollected(
   const serverless = serverlessOf(collected.serverless, (where, message) =>
     add({ kind: 'discovery', where, message }),
   );
-  return { images, findings, clusters, ecsDeploys, serverless };
+  return { images, findings, clusters, ecsDeploys, serverless, ciLogins: ciLoginsOf(collected, references) };
 }
 
 /** The clusters the workflow deploys to, each once, with what its jobs push and set; holes are findings. */

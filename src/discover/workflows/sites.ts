@@ -5,6 +5,7 @@ import { deploySink } from './deploy-sink.ts';
 import { renderMarker, type EcsSite, type EcsStep, type EcsStepAt } from './ecs-sites.ts';
 import type { ServerlessDeploy, ServerlessSite } from './serverless-sites.ts';
 import type { Missing, Text } from './text.ts';
+import type { Value } from './expression.ts';
 
 export interface PushDestination {
   readonly text: Text;
@@ -126,8 +127,47 @@ export interface Sink {
   problem(message: string, where?: SourceLocation): void;
 }
 
+/** The workflow a run starts from: its file, its `on:`, and the repository (`github.repository`) when known. */
+export interface TopWorkflow {
+  readonly file: string;
+  readonly on: unknown;
+  readonly repository?: string;
+}
+
+/** The job a CI login runs in (issue 18): what the OIDC token it presents depends on. */
+export interface CiJobContext {
+  readonly id: string;
+  /** The repository-relative workflow file that defines the job (a reusable workflow's own file). */
+  readonly file: string;
+  /** The job's `environment:` as evaluated (its name), when it has one. */
+  readonly environment?: Value;
+  /** The workflow the run starts from: its file and `on:` (a reusable workflow runs for its caller's events). */
+  readonly top: TopWorkflow;
+  /** A reusable workflow's `uses:` as the caller wrote it, when the job is in one. */
+  readonly calledAs?: string;
+}
+
+/** A login with GitHub's OIDC token (configure-aws-credentials, google-github-actions/auth, oc-login). */
+export interface CiLoginSite {
+  readonly provider: string;
+  /** The role ARN, the workload identity provider, the server: text with holes. */
+  readonly identity: Text;
+  readonly inputs: ReadonlyMap<string, Text>;
+  readonly via: string;
+  readonly where: SourceLocation;
+  readonly job: CiJobContext;
+  /** The destinations its job pushes after it: indices into `Collected.destinations`, [from, to). */
+  readonly pushesFrom: number;
+  pushesTo?: number;
+}
+
 export interface Collected {
   readonly destinations: PushDestination[];
+  /** CI logins, in the order the jobs run them. */
+  readonly ciLogins: CiLoginSite[];
+  /** The job running now (jobs do not interleave); the workflow the run starts from. */
+  ciJob?: CiJobContext | undefined;
+  topWorkflow?: TopWorkflow;
   /**
    * Where an image name was written when that is not where it is pushed (docker/metadata-action's
    * `images`, pushed through a build step's `tags`): reports point at the name. Keyed by the name as shown.
@@ -154,6 +194,7 @@ export interface Collected {
 export function emptyCollected(): Collected {
   return {
     destinations: [],
+    ciLogins: [],
     written: new Map(),
     mayPush: [],
     bakeFiles: new Map(),

@@ -11,6 +11,8 @@ import { combinations } from './matrix.ts';
 import type { Repository } from './repository.ts';
 import { resolver, runnerVariables, type Scope } from './scope.ts';
 import { emptyCollected, firstSyntaxProblem, JobPushes, type Collected } from './sites.ts';
+import { ciJobOf } from './ci-logins.ts';
+import { inNeedsOrder, needsOf } from './job-order.ts';
 import { record, runSteps, type JobState } from './steps.ts';
 import { asText } from './expression.ts';
 import { missing, shown, type Text } from './text.ts';
@@ -26,6 +28,8 @@ export interface WorkflowOptions {
 }
 
 interface Call {
+  /** `jobs.<id>.uses` as the caller wrote it. */
+  readonly uses: string;
   readonly inputs: ReadonlyMap<string, Value>;
   readonly secrets: ReadonlyMap<string, Value> | undefined;
   readonly at: SourceLocation;
@@ -58,6 +62,9 @@ interface WorkflowContext {
   readonly workingDirectory: string;
   readonly options: ReadOptions;
   readonly collected: Collected;
+  /** The repository-relative file, and how a caller named it when it is a reusable workflow. */
+  readonly file: string;
+  readonly calledAs: string | undefined;
 }
 
 function readOne(
@@ -70,6 +77,10 @@ function readOne(
   const parsed = parsedWorkflow(relative, call, stack, options, collected);
   if (!parsed) return new Map();
   const { workflow, lines } = parsed;
+  // The run starts from the first workflow read: its `on:` decides the events every called job runs for.
+  const repository = options.runner['GITHUB_REPOSITORY'];
+  if (!call)
+    collected.topWorkflow ??= { file: relative, on: workflow['on'], ...(repository ? { repository } : {}) };
   const base: Omit<Scope, 'env' | 'steps'> = {
     runner: options.runner,
     variables: options.variables,
@@ -82,7 +93,15 @@ function readOne(
   const scope0 = { ...base, inputs };
   const env = evaluatedEnv(workflow['env'], { ...scope0, env: new Map(), steps: new Map() }, new Map());
   const workingDirectory = String(record(record(workflow['defaults'])['run'])['working-directory'] ?? '');
-  const context: WorkflowContext = { lines, env, workingDirectory, options, collected };
+  const context: WorkflowContext = {
+    lines,
+    env,
+    workingDirectory,
+    options,
+    collected,
+    file: relative,
+    calledAs: call?.uses,
+  };
   const jobs = record(workflow['jobs']);
   const jobOutputs = new Map<string, Map<string, Value>>();
   const pushes = new JobPushes(collected);
@@ -184,11 +203,13 @@ function runJob(
   const outputs = new Map<string, Value>();
   const before = collected.destinations.length + collected.mayPush.length;
   const logins: JobState['logins'] = [];
+  const loginsBefore = collected.ciLogins.length;
   for (const combination of matrix.values) {
     // Each combination runs as a job of its own: its ECS registers are not another combination's.
     collected.jobs += 1;
     const combinationScope = { ...scope, matrix: combination };
     const jobEnv = evaluatedEnv(job['env'], { ...combinationScope, env, steps: new Map() }, env);
+    collected.ciJob = ciJobOf(job, jobId, context, { ...combinationScope, env: jobEnv, steps: new Map() });
     const state: JobState = { env: jobEnv, facts: {}, logins };
     const steps = runSteps(
       {
@@ -208,6 +229,8 @@ function runJob(
       if (!outputs.has(name) || holeOf(outputs.get(name)!)) outputs.set(name, value);
     }
   }
+  collected.ciJob = undefined;
+  for (const login of collected.ciLogins.slice(loginsBefore)) login.pushesTo = collected.destinations.length;
   // A job that logs in to a registry and pushes nothing pullcheck can see may push with a tool it does not know.
   if (collected.destinations.length + collected.mayPush.length === before && logins.length > 0) {
     const login = logins[0]!;
@@ -307,27 +330,8 @@ function callWorkflow(
           ([name, value]) => [name, evaluateField(value, resolve)] as const,
         ),
       );
-    const called = readOne(local, { inputs, secrets, at }, stack, options, collected);
+    const called = readOne(local, { uses, inputs, secrets, at }, stack, options, collected);
     for (const [name, value] of called) if (!outputs.has(name)) outputs.set(name, value);
   }
   return outputs;
-}
-
-function needsOf(job: Record<string, unknown>): string[] {
-  const needs = job['needs'];
-  return Array.isArray(needs) ? needs.map(String) : typeof needs === 'string' ? [needs] : [];
-}
-
-/** Jobs ordered so each comes after the jobs it `needs`; a cycle keeps the written order. */
-function inNeedsOrder(jobs: Record<string, unknown>): string[] {
-  const ordered: string[] = [];
-  const visiting = new Set<string>();
-  const visit = (id: string) => {
-    if (ordered.includes(id) || visiting.has(id) || !(id in jobs)) return;
-    visiting.add(id);
-    for (const need of needsOf(record(jobs[id]))) visit(need);
-    ordered.push(id);
-  };
-  for (const id of Object.keys(jobs)) visit(id);
-  return ordered;
 }

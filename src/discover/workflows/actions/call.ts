@@ -58,6 +58,8 @@ export interface ActionCall {
   /** Sets an environment variable for the job's later steps, as `$GITHUB_ENV` does. */
   setEnv(name: string, value: Text): void;
   login(registry: string): void;
+  /** A login with GitHub's OIDC token: the provider, what logs in, and the inputs its token depends on. */
+  ciLogin(provider: string, identity: Text, inputs: Readonly<Record<string, Text | undefined>>): void;
   /** Registers a generated bake file's images; returns the path that stands for it. */
   bakeFile(images: readonly Text[]): string;
   /** The images of a generated bake file, by its path. */

@@ -37,6 +37,9 @@ export const awsCredentials: ActionHandler = (call) => {
     ];
   }
   call.setOutput('aws-account-id', valueOf(call.facts.awsAccount));
+  // With a role and no keys or token file, the action assumes the role with GitHub's OIDC token.
+  if (role && !call.text('aws-access-key-id') && !call.text('web-identity-token-file'))
+    call.ciLogin('aws', role, { audience: call.text('audience'), 'aws-region': region });
   if (role) delete call.facts.awsAccountHint;
   else call.facts.awsAccountHint = 'access keys';
 };
@@ -104,6 +107,9 @@ const PROJECT_VARIABLES = [
  */
 export const googleAuth: ActionHandler = (call) => {
   const account = call.text('service_account');
+  // Workload identity federation: GitHub's OIDC token for the provider, then the service account if named.
+  const provider = call.text('workload_identity_provider');
+  if (provider) call.ciLogin('gcp', provider, { service_account: account, audience: call.text('audience') });
   const fromAccount = account ? split(account, '@')[1] : undefined;
   const project = call.text('project_id') ?? (fromAccount ? split(fromAccount, '.')[0] : undefined);
   if (!project) return;

@@ -1,0 +1,101 @@
+// CI logins (issue 18): which job logs in with GitHub's OIDC token, as what, for which events, and which
+// images it pushes after. What a token depends on is kept as the workflow wrote it; src/github/oidc predicts
+// the claims from it.
+import type { Scope } from './scope.ts';
+import { resolver } from './scope.ts';
+import { asText, evaluateField } from './expression.ts';
+import { isMissing, type Missing, type Text } from './text.ts';
+import type { SourceLocation } from '../../core/errors.ts';
+import type { ActionCall } from './actions/call.ts';
+import type { CiJobContext, Collected, TopWorkflow } from './sites.ts';
+import { record } from './steps.ts';
+
+/** What a CI login's token depends on in this job: its workflow, its environment, the run's events. */
+export function ciJobOf(
+  job: Record<string, unknown>,
+  jobId: string,
+  workflow: { readonly file: string; readonly calledAs: string | undefined; readonly collected: Collected },
+  scope: Scope,
+): CiJobContext {
+  const { file, calledAs, collected } = workflow;
+  const written = job['environment'];
+  const name = typeof written === 'object' && written !== null ? record(written)['name'] : written;
+  return {
+    id: jobId,
+    file,
+    ...(name === undefined || name === null ? {} : { environment: evaluateField(name, resolver(scope)) }),
+    top: collected.topWorkflow ?? { file, on: undefined },
+    ...(calledAs ? { calledAs } : {}),
+  };
+}
+
+/** `ActionCall.ciLogin` for a step of the running job: the pushes after it are its job's from here on. */
+export function ciLoginRecorder(
+  collected: Collected,
+  via: string,
+  where: SourceLocation,
+): ActionCall['ciLogin'] {
+  return (provider, identity, inputs) => {
+    const job = collected.ciJob;
+    if (!job) return; // a composite action read outside a job: no token to predict
+    const given = Object.entries(inputs).flatMap(([key, text]) => (text ? [[key, text] as const] : []));
+    collected.ciLogins.push({
+      provider,
+      identity,
+      inputs: new Map(given),
+      via,
+      where,
+      job,
+      pushesFrom: collected.destinations.length,
+    });
+  };
+}
+
+/** A CI login as discovery reports it: each value known, or the fact it needs. */
+export interface FoundCiLogin {
+  readonly provider: string;
+  readonly identity: string | Missing;
+  readonly inputs: Readonly<Record<string, string | Missing>>;
+  readonly via: string;
+  readonly where: SourceLocation;
+  readonly job: {
+    readonly id: string;
+    readonly file: string;
+    readonly environment?: string | Missing;
+    readonly top: TopWorkflow;
+    readonly calledAs?: string;
+  };
+  /** The images its job pushes after it (resolved references; an unresolved one is a finding already). */
+  readonly pushes: readonly string[];
+}
+
+/** `references`: what each of `collected.destinations` resolved to (undefined when it did not). */
+export function ciLoginsOf(
+  collected: Collected,
+  references: readonly (string | undefined)[],
+): FoundCiLogin[] {
+  return collected.ciLogins.map((site) => {
+    const pushes = references.slice(site.pushesFrom, site.pushesTo ?? references.length);
+    const environment = site.job.environment === undefined ? undefined : asText(site.job.environment);
+    return {
+      provider: site.provider,
+      identity: known(site.identity),
+      inputs: Object.fromEntries([...site.inputs].map(([key, text]) => [key, known(text)])),
+      via: site.via,
+      where: site.where,
+      job: {
+        id: site.job.id,
+        file: site.job.file,
+        ...(environment === undefined ? {} : { environment: known(environment) }),
+        top: site.job.top,
+        ...(site.job.calledAs ? { calledAs: site.job.calledAs } : {}),
+      },
+      pushes: [...new Set(pushes.flatMap((reference) => reference ?? []))],
+    };
+  });
+}
+
+/** The text, or the first fact it needs. */
+function known(text: Text): string | Missing {
+  return text.find(isMissing) ?? text.join('');
+}
