@@ -13,7 +13,9 @@ export type OidcFacts = Pick<
   'subClaim' | 'repositoryId' | 'repositoryOwnerId' | 'defaultBranch' | 'repositoryVisibility'
 >;
 
-type SubClaimInput = NonNullable<NonNullable<GithubFactsInput['oidc']>['subClaim']>;
+/** `facts.github.oidc.subClaim` as written, or as live reads write it. */
+export type SubClaimFacts = NonNullable<NonNullable<GithubFactsInput['oidc']>['subClaim']>;
+type SubClaimInput = SubClaimFacts;
 
 export const SUB_TEMPLATE_NOT_KNOWN =
   "the repository's OIDC subject template is not known: set facts.github.oidc.subClaim (as GET /repos/OWNER/REPO/actions/oidc/customization/sub answers) or let live reads read it";
@@ -52,9 +54,20 @@ function templateProblems(input: SubClaimInput, config: LoadedConfig): ConfigPro
   );
 }
 
-/** The subject setting the facts give; unknown when they give none. */
-function subClaim(input: SubClaimInput | undefined): SubClaimSetting {
+/**
+ * The subject setting facts give: written ones, or what live reads answered (`{ unreadable }`: unknown,
+ * naming why); unknown when there are none.
+ */
+export function subClaimSetting(
+  input: SubClaimFacts | { readonly unreadable: string } | undefined,
+): SubClaimSetting {
   if (input === undefined) return { template: { unknown: SUB_TEMPLATE_NOT_KNOWN } };
+  if ('unreadable' in input) {
+    return { template: { unknown: `${input.unreadable}; or set facts.github.oidc.subClaim` } };
+  }
+  if (!input.useDefault && (input.includeClaimKeys ?? []).length === 0) {
+    return { template: { unknown: SUB_TEMPLATE_NOT_KNOWN } };
+  }
   const template: SubTemplate = input.useDefault
     ? { useDefault: true }
     : { useDefault: false, includeClaimKeys: input.includeClaimKeys ?? [] };
@@ -70,7 +83,7 @@ export function oidcFacts(config: LoadedConfig): OidcFacts {
   const repositoryId = id(input.repositoryId).value;
   const repositoryOwnerId = id(input.repositoryOwnerId).value;
   return {
-    subClaim: subClaim(input.subClaim),
+    subClaim: subClaimSetting(input.subClaim),
     ...(repositoryId === undefined ? {} : { repositoryId }),
     ...(repositoryOwnerId === undefined ? {} : { repositoryOwnerId }),
     ...(input.defaultBranch === undefined ? {} : { defaultBranch: input.defaultBranch }),
