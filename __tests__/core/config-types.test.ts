@@ -14,8 +14,9 @@ type FragmentOf<P> = P extends { schema: infer S } ? Exclude<S, undefined> : nev
 type ListedFragment = FragmentOf<Listed>;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
-// `facts` has exactly the listed fragments' names; the platforms are exactly their targets' platforms.
-const factsKeys: Same<keyof NonNullable<ConfigInput['facts']>, ListedFragment['name']> = true;
+// `facts` has exactly the listed fragments' names (and `github`, the repository's own facts, which is no
+// cloud); the platforms are exactly their targets' platforms.
+const factsKeys: Same<keyof NonNullable<ConfigInput['facts']>, ListedFragment['name'] | 'github'> = true;
 const platforms: Same<
   Platform,
   ListedFragment['targets'][number] extends { static: { platform: infer P } } ? P : never

@@ -1,9 +1,11 @@
 // The only place Octokit lives: @actions/github's client (GITHUB_API_URL honoured) with retries on
-// 5xx and waits on rate limits, adapted to the CommentsApi the sticky comment needs.
+// 5xx and waits on rate limits, adapted to the CommentsApi the sticky comment needs and to the
+// OidcCustomizationApi the token prediction's live read needs.
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import type { CommentsApi } from './sticky-comment.ts';
+import type { OidcCustomizationApi } from './oidc/read-customization.ts';
 
 export interface GitHubLogger {
   warning(message: string): void;
@@ -17,8 +19,8 @@ let clients = 0;
  * `apiUrl` is the run's GITHUB_API_URL, passed in: @actions/github reads it once, when it is first loaded,
  * and the entry knows the run's environment.
  */
-export function commentsApi(token: string, logger: GitHubLogger, apiUrl?: string): CommentsApi {
-  const octokit = getOctokit(
+function client(token: string, logger: GitHubLogger, apiUrl: string | undefined) {
+  return getOctokit(
     token,
     {
       ...(apiUrl ? { baseUrl: apiUrl.replace(/\/+$/, '') } : {}),
@@ -46,6 +48,11 @@ export function commentsApi(token: string, logger: GitHubLogger, apiUrl?: string
     retry,
     throttling,
   );
+}
+
+/** See client(): `apiUrl` is the run's GITHUB_API_URL. */
+export function commentsApi(token: string, logger: GitHubLogger, apiUrl?: string): CommentsApi {
+  const octokit = client(token, logger, apiUrl);
   return {
     whoAmI: async () => {
       try {
@@ -78,6 +85,28 @@ export function commentsApi(token: string, logger: GitHubLogger, apiUrl?: string
       ).data,
     updateComment: async (pr, id, body) =>
       (await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: id, body }))
+        .data,
+  };
+}
+
+/** The repository's and its organization's OIDC subject templates (GitHub Actions OIDC REST API). */
+export function oidcCustomizationApi(
+  token: string,
+  logger: GitHubLogger,
+  apiUrl?: string,
+): OidcCustomizationApi {
+  const octokit = client(token, logger, apiUrl);
+  return {
+    repositoryTemplate: async (owner, repo, signal) =>
+      (
+        await octokit.request('GET /repos/{owner}/{repo}/actions/oidc/customization/sub', {
+          owner,
+          repo,
+          request: { signal },
+        })
+      ).data,
+    organizationTemplate: async (org, signal) =>
+      (await octokit.request('GET /orgs/{org}/actions/oidc/customization/sub', { org, request: { signal } }))
         .data,
   };
 }

@@ -4,6 +4,7 @@
 // ./schema-parts.ts); this file joins them into the config's frame.
 import { Type, type Static, type TOptional, type TSchema } from '@sinclair/typebox';
 import { providers } from '../../providers/index.ts';
+import { GithubFacts } from './github-schema.ts';
 import {
   closed,
   ImageRef,
@@ -149,7 +150,7 @@ export const ConfigSchema = Type.Object(
       Type.Array(PublicImageGlob, { description: 'globs of images anyone may pull' }),
     ),
     targets: Type.Optional(Type.Array(Target, { description: 'who must be able to pull' })),
-    facts: Type.Optional(Type.Object(factsProperties, closed)),
+    facts: Type.Optional(Type.Object({ ...factsProperties, github: Type.Optional(GithubFacts) }, closed)),
     auth: Type.Optional(Type.Object(authProperties, closed)),
     endpoints: Type.Optional(
       Type.Object(
