@@ -3,13 +3,7 @@
 // appended, never replacing.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import {
-  loadConfigFile,
-  loadConfigText,
-  type ConfigAdditions,
-  type LoadedConfig,
-} from '../core/config/load.ts';
-import type { ReportFinding } from '../core/verdict.ts';
+import { loadConfigFile, loadConfigText, type ConfigAdditions } from '../core/config/load.ts';
 import { discover } from '../discover/index.ts';
 import type { Options } from '../inputs.ts';
 
@@ -19,7 +13,7 @@ export const INPUTS_ONLY = '(action inputs)';
 export function loadActionConfig(
   options: Options,
   env: NodeJS.ProcessEnv = process.env,
-): { config: LoadedConfig; findings: ReportFinding[]; workflows: string[] } {
+): ReturnType<typeof discover> {
   const workflow = runningWorkflow(env);
   const inputs = {
     images: options.images,

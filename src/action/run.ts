@@ -37,7 +37,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       core.info('pullcheck: check and login are both false: nothing to do');
       return;
     }
-    const { config, findings: discoveryFindings, workflows } = loadActionConfig(options, env);
+    const { config, findings: discoveryFindings, workflows, ciLogins } = loadActionConfig(options, env);
     const pr = pullRequestOf(env['GITHUB_EVENT_NAME'], env['GITHUB_EVENT_PATH']);
     const login = options.login ? await logIn(config, options, env, pr) : { sessions: {} };
     if (!options.check) {
@@ -58,6 +58,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       },
       live: options.offline ? undefined : liveReadSetup(options, login.sessions),
       snapshot: options.snapshot,
+      ciLogins,
     });
     if (liveRead) {
       for (const note of liveRead.notes) core.info(`pullcheck: ${note}`);

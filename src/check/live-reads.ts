@@ -4,6 +4,9 @@ import { CallRunner } from '../core/call-runner.ts';
 import { buildPlan } from '../core/plan.ts';
 import { providers, registries } from '../providers/index.ts';
 import type { LiveFacts } from './live-facts.ts';
+import type { CiLogin, CiLoginSite, PushQuestion } from '../core/ci-path.ts';
+import { ImageReferenceError, parseImageReference } from '../core/image-reference.ts';
+import { registryLocator } from '../core/registries.ts';
 
 export interface LiveReadSetup {
   /** What each provider reads with, by provider name: `aws` a session, `gcp` an access token or auth client, `kubernetes` a connection. Default: each cloud's ambient credentials (none for Kubernetes). */
@@ -12,6 +15,8 @@ export interface LiveReadSetup {
   readonly credentialHints?: Readonly<Record<string, string>>;
   readonly concurrency?: number;
   readonly runner?: CallRunner;
+  /** The CI path's logins and pushes (issue 18): what their providers read to decide them. */
+  readonly ci?: readonly CiLoginSite[];
 }
 
 export interface LiveReadResult {
@@ -34,6 +39,7 @@ export async function readLiveFacts(
     runner,
     credentials: setup.credentials ?? {},
     credentialHints: setup.credentialHints ?? {},
+    ...ciReads(setup.ci ?? [], config),
   };
   // Every cloud at once, through the one runner (its concurrency bounds them together); results in list order.
   const results = await Promise.all(
@@ -48,4 +54,33 @@ export async function readLiveFacts(
     notes.push(...(entry?.result?.notes ?? []));
   }
   return { facts: facts as LiveFacts, notes, calls: runner.sent, reads: runner.reads };
+}
+
+/**
+ * The logins live reads decide, and the pushes with the principal each provider's login gives: an IAM
+ * role pushes as itself, a Google login as the service account it impersonates.
+ */
+function ciReads(
+  sites: readonly CiLoginSite[],
+  config: LoadedConfig,
+): { ciLogins?: CiLogin[]; ciPushes?: PushQuestion[] } {
+  const logins = sites.flatMap((site) => ('unresolved' in site.login ? [] : [site.login]));
+  if (logins.length === 0) return {};
+  const locate = registryLocator(registries, config.input.targets);
+  const pushes = sites.flatMap((site) => {
+    if ('unresolved' in site.login) return [];
+    const account = site.login.with['service_account'];
+    const principal =
+      site.login.provider === 'aws' ? site.login.identity : account ? `serviceAccount:${account}` : undefined;
+    if (!principal) return [];
+    return site.pushes.flatMap(({ image }) => {
+      try {
+        return [{ image: parseImageReference(image, locate), principal }];
+      } catch (error) {
+        if (error instanceof ImageReferenceError) return [];
+        throw error;
+      }
+    });
+  });
+  return { ciLogins: logins, ciPushes: pushes };
 }

@@ -12,6 +12,8 @@ import { redactStrings } from '../core/outgoing-text.ts';
 import type { FailOn, Report } from '../core/report-model.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { loadedProviders, preparedProviders } from '../providers/index.ts';
+import type { FoundCiLogin } from '../discover/index.ts';
+import { ciSites } from './ci-sites.ts';
 
 export interface CheckRequest {
   /** The config with what discovery found joined to it. */
@@ -25,6 +27,8 @@ export interface CheckRequest {
   readonly live: LiveReadSetup | undefined;
   /** Where to write the snapshot (the config with every fact used), if anywhere. */
   readonly snapshot: string | undefined;
+  /** The workflows' OIDC logins and what each job pushes after (issue 18). */
+  readonly ciLogins?: readonly FoundCiLogin[];
 }
 
 export interface CheckOutcome {
@@ -48,10 +52,11 @@ export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
   let config = request.config;
   let live: string[] = [];
   let liveRead: CheckOutcome['liveRead'];
+  const ci = ciSites(request.ciLogins ?? [], config);
   if (request.live) {
     // The cloud clients load only when live reads need them: an offline check starts without them.
     const { readLiveFacts } = await import('./live-reads.ts');
-    const read = await readLiveFacts(config, request.live);
+    const read = await readLiveFacts(config, { ...request.live, ci });
     config = withLiveFacts(config, read.facts);
     live = liveResources(read.facts);
     liveRead = { notes: read.notes, calls: read.calls, resourcesRead: live.length };
@@ -61,6 +66,8 @@ export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
     runCheck(config, await preparedProviders(config), {
       failOn: request.failOn,
       findings: request.findings,
+      // Predicted again over the joined facts: live reads may have read the repository's subject template.
+      ci: request.live ? ciSites(request.ciLogins ?? [], config) : ci,
     }),
     request.lookedAt,
   );

@@ -168,6 +168,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     // The cluster is read through the kubeconfig (KUBECONFIG, else ~/.kube/config) when there is one.
     live: values.offline ? undefined : { credentials: { kubernetes: 'kubeconfig' } },
     snapshot: values.snapshot,
+    ciLogins: discovered.ciLogins,
   });
   for (const note of liveRead?.notes ?? []) io.stderr(`pullcheck: ${note}\n`);
   const chunks = FORMATS[format](report);

@@ -55,7 +55,8 @@ function nothingToCheck(report: Report, looked: LookedAt): ReportFinding {
     severity: 'medium',
     kind: 'nothing-to-check',
     ...(looked.config ? { file: looked.config } : {}),
-    message: `nothing to check, so nothing is proven: ${parts.join('; ')}`,
+    // With the CI path checked, only the pulls are missing: the deploy's last step is not proven.
+    message: `${report.ci && report.ci.length > 0 ? 'no pulls to check, so whether the deploy can pull is not proven' : 'nothing to check, so nothing is proven'}: ${parts.join('; ')}`,
   };
 }
 

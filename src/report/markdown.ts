@@ -3,15 +3,10 @@
 import type { PlanExplanation } from '../core/origins.ts';
 import type { Report } from '../core/report-model.ts';
 import type { MissingGrant, PullResult, VerdictKind } from '../core/verdict.ts';
-import { codeBlock, escapeMarkdown as md } from './escape.ts';
+import { escapeMarkdown as md } from './escape.ts';
+import { snippets } from './fix-snippets.ts';
+import { ciMarkdown } from './ci-markdown.ts';
 import { headline, originText, unknownReasons, VERDICT_ICON } from './labels.ts';
-
-const SNIPPET_LANGUAGES: Record<string, { title: string; language: string }> = {
-  json: { title: 'Policy JSON', language: 'json' },
-  cli: { title: 'CLI', language: 'sh' },
-  terraform: { title: 'Terraform', language: 'hcl' },
-  yaml: { title: 'YAML', language: 'yaml' },
-};
 
 export interface MarkdownOptions {
   /** Longest body allowed (GitHub comments take 65,536 characters); over it the details collapse. */
@@ -42,6 +37,7 @@ function renderFull(report: Report): string {
   const unknown = report.results.filter((result) => result.verdict === 'unknown');
   if (unknown.length > 0)
     sections.push(['#### Unknown: facts pullcheck needs', unknownList(unknown)].join('\n\n'));
+  sections.push(...ciMarkdown(report.ci ?? []));
   if (report.findings.length > 0) {
     sections.push(
       [
@@ -135,13 +131,6 @@ function planBlock(plan: PlanExplanation): string {
   ].join('\n');
 }
 
-function snippets(grant: MissingGrant): string[] {
-  return Object.entries(grant.fix.snippets).flatMap(([kind, content]) => {
-    const style = SNIPPET_LANGUAGES[kind] ?? { title: kind, language: '' };
-    return [`**${md(style.title)}**`, '', codeBlock(content, style.language), ''];
-  });
-}
-
 function unknownList(results: readonly PullResult[]): string {
   return results
     .map((result) => {
@@ -174,12 +163,22 @@ function renderCollapsed(report: Report, fullLength: number, maxLength: number, 
     '| verdict | image | target | principal | missing |',
     '|---|---|---|---|---|',
   ].join('\n');
-  const rows = report.results
-    .filter((result) => result.verdict !== 'allowed')
-    .map(
-      (result) =>
-        `| ${VERDICT_ICON[result.verdict]} ${result.verdict} | ${md(result.image)} | ${md(result.target)} | ${md(result.principal)} | ${md(result.missing.map((grant) => grant.side).join(', ') || '—')} |`,
-    );
+  const sides = (grants: readonly MissingGrant[]) => md(grants.map((grant) => grant.side).join(', ') || '—');
+  const rows = [
+    ...report.results
+      .filter((result) => result.verdict !== 'allowed')
+      .map(
+        (result) =>
+          `| ${VERDICT_ICON[result.verdict]} ${result.verdict} | ${md(result.image)} | ${md(result.target)} | ${md(result.principal)} | ${sides(result.missing)} |`,
+      ),
+    // The CI path's rows: the step stands in the image column, the job in the target's.
+    ...(report.ci ?? [])
+      .filter((row) => row.verdict !== 'allowed')
+      .map(
+        (row) =>
+          `| ${VERDICT_ICON[row.verdict]} ${row.verdict} | ${row.kind === 'login' ? `login${row.trigger ? ` on ${md(row.trigger)}` : ''}` : `push ${md(row.image ?? '')}`} | ${md(row.job)} | ${md(row.identity)} | ${sides(row.missing)} |`,
+      ),
+  ];
   const reserve = 200;
   const kept: string[] = [];
   let length = head.length;

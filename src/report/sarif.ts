@@ -4,10 +4,11 @@
 // severity. Allowed pulls are not results. Pure: report in, string out.
 import { createHash } from 'node:crypto';
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import type { Origin } from '../core/origins.ts';
 import type { Report } from '../core/report-model.ts';
 import type { FindingSeverity, PullResult } from '../core/verdict.ts';
 import { unknownReasons } from './labels.ts';
+import { CI_RULES, ciResult } from './ci-sarif.ts';
+import { location, pullRule } from './sarif-parts.ts';
 
 const LEVEL: Record<FindingSeverity, Result.level> = { high: 'error', medium: 'warning', low: 'note' };
 
@@ -28,26 +29,11 @@ const PULL_RULES: readonly ReportingDescriptor[] = [
   ),
 ];
 
-function pullRule(
-  id: string,
-  name: string,
-  short: string,
-  full: string,
-  level: Result.level,
-): ReportingDescriptor {
-  return {
-    id,
-    name,
-    shortDescription: { text: short },
-    fullDescription: { text: full },
-    defaultConfiguration: { level },
-  };
-}
-
 export function renderSarif(report: Report): string {
   const findingKinds = [...new Set(report.findings.map((finding) => finding.kind))].sort();
   const rules: ReportingDescriptor[] = [
     ...PULL_RULES,
+    ...(report.ci && report.ci.length > 0 ? CI_RULES : []),
     ...findingKinds.map((kind) => ({
       id: kind,
       shortDescription: { text: `pullcheck finding: ${kind}` },
@@ -55,6 +41,7 @@ export function renderSarif(report: Report): string {
   ];
   const results: Result[] = [
     ...report.results.filter((result) => result.verdict !== 'allowed').map(pullResult),
+    ...(report.ci ?? []).filter((row) => row.verdict !== 'allowed').map(ciResult),
     ...report.findings.map((finding): Result => ({
       ruleId: finding.kind,
       level: LEVEL[finding.severity],
@@ -123,27 +110,6 @@ function pullResult(result: PullResult): Result {
       principal: result.principal,
     },
   };
-}
-
-function location(origin: Origin) {
-  return {
-    physicalLocation: {
-      artifactLocation: artifact(origin.file),
-      ...(origin.line ? { region: { startLine: origin.line } } : {}),
-    },
-  };
-}
-
-/**
- * Relative paths are relative to the checkout, as code scanning resolves them (`%SRCROOT%`); an absolute one
- * (a config given by absolute path) becomes a file URI.
- */
-function artifact(file: string): { uri: string; uriBaseId?: string } {
-  const slashed = file.replace(/\\/g, '/');
-  const uri = slashed.split('/').map(encodeURIComponent).join('/');
-  if (/^[A-Za-z]:\//.test(slashed)) return { uri: `file:///${uri.replace('%3A', ':')}` };
-  if (slashed.startsWith('/')) return { uri: `file://${uri}` };
-  return { uri, uriBaseId: '%SRCROOT%' };
 }
 
 /** A run that could not check (a bad config): no results, the errors as tool execution notifications. */

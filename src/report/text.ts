@@ -3,6 +3,7 @@ import type { Report } from '../core/report-model.ts';
 import type { PullResult } from '../core/verdict.ts';
 import { escapeTerminal as t } from './escape.ts';
 import { headline, originText, unknownReasons } from './labels.ts';
+import { ciTextLines } from './ci-text.ts';
 
 const LABEL = { allowed: 'ALLOWED', denied: 'DENIED ', unknown: 'UNKNOWN' } as const;
 
@@ -16,6 +17,7 @@ export function renderText(report: Report): string {
   if (report.facts)
     lines.splice(1, 0, `facts: ${report.facts.live.length} resources read live, the rest from the config`);
   for (const result of report.results) lines.push(...resultLines(result));
+  lines.push(...ciTextLines(report.ci ?? []));
   for (const entry of report.plan?.images ?? [])
     lines.push(`PLAN image ${t(entry.image)} <- ${t(originText(entry.source))}`);
   for (const entry of report.plan?.targets ?? [])

@@ -39,7 +39,11 @@ export const awsCredentials: ActionHandler = (call) => {
   call.setOutput('aws-account-id', valueOf(call.facts.awsAccount));
   // With a role and no keys or token file, the action assumes the role with GitHub's OIDC token.
   if (role && !call.text('aws-access-key-id') && !call.text('web-identity-token-file'))
-    call.ciLogin('aws', role, { audience: call.text('audience'), 'aws-region': region });
+    // Its `audience` input defaults to sts.amazonaws.com (configure-aws-credentials' action.yml).
+    call.ciLogin('aws', role, {
+      audience: call.text('audience') ?? ['sts.amazonaws.com'],
+      'aws-region': region,
+    });
   if (role) delete call.facts.awsAccountHint;
   else call.facts.awsAccountHint = 'access keys';
 };
@@ -109,7 +113,10 @@ export const googleAuth: ActionHandler = (call) => {
   const account = call.text('service_account');
   // Workload identity federation: GitHub's OIDC token for the provider, then the service account if named.
   const provider = call.text('workload_identity_provider');
-  if (provider) call.ciLogin('gcp', provider, { service_account: account, audience: call.text('audience') });
+  // Its `audience` defaults to the provider's full name under https://iam.googleapis.com/ (auth's action.yml).
+  const audience =
+    call.text('audience') ?? (provider ? concat(['https://iam.googleapis.com/'], provider) : undefined);
+  if (provider) call.ciLogin('gcp', provider, { service_account: account, audience });
   const fromAccount = account ? split(account, '@')[1] : undefined;
   const project = call.text('project_id') ?? (fromAccount ? split(fromAccount, '.')[0] : undefined);
   if (!project) return;

@@ -1,0 +1,79 @@
+// The CI path in the PR comment and job summary: per job, its login for each event and each push, with a
+// block per denied row holding its fix, then the warnings and what is unknown. Pure: rows in, string out.
+import type { CiResult } from '../core/ci-path.ts';
+import { escapeMarkdown as md } from './escape.ts';
+import { snippets } from './fix-snippets.ts';
+import { originText, unknownReasons, VERDICT_ICON } from './labels.ts';
+
+export function ciMarkdown(rows: readonly CiResult[]): string[] {
+  if (rows.length === 0) return [];
+  const sections = [['#### CI path: login → push', '', ciTable(rows)].join('\n')];
+  const denied = rows.filter((row) => row.verdict === 'denied');
+  if (denied.length > 0)
+    sections.push(
+      ['#### Denied logins and pushes, and their fixes', ...denied.flatMap(deniedBlocks)].join('\n\n'),
+    );
+  const warned = rows.filter((row) => (row.warnings ?? []).length > 0);
+  if (warned.length > 0)
+    sections.push(
+      [
+        '#### Warnings',
+        warned
+          .flatMap((row) => row.warnings!.map((warning) => `- ⚠️ ${md(title(row))}: ${md(warning)}`))
+          .join('\n'),
+      ].join('\n\n'),
+    );
+  const unknown = rows.filter((row) => row.verdict === 'unknown');
+  if (unknown.length > 0)
+    sections.push(
+      [
+        '#### CI path unknown: facts pullcheck needs',
+        unknown
+          .map((row) =>
+            [
+              `- ${VERDICT_ICON.unknown} ${md(title(row))}`,
+              ...unknownReasons(row).map((reason) => `  - ${md(reason)}`),
+            ].join('\n'),
+          )
+          .join('\n'),
+      ].join('\n\n'),
+    );
+  return sections;
+}
+
+/** One row per login event and per push, in the order the job runs them. */
+function ciTable(rows: readonly CiResult[]): string {
+  return [
+    '| job | step | as | verdict |',
+    '|---|---|---|---|',
+    ...rows.map(
+      (row) =>
+        `| ${md(row.job)} | ${row.kind === 'login' ? `login${row.trigger ? ` on ${md(row.trigger)}` : ''}` : `push ${md(row.image ?? '')}`} | ${md(row.identity)} | ${VERDICT_ICON[row.verdict]} ${row.verdict}${(row.warnings ?? []).length > 0 ? ' ⚠️' : ''} |`,
+    ),
+  ].join('\n');
+}
+
+function title(row: CiResult): string {
+  return row.kind === 'login'
+    ? `login of ${row.job}${row.trigger ? ` on ${row.trigger}` : ''} as ${row.identity}`
+    : `push of ${row.image ?? ''} by ${row.job} as ${row.identity}`;
+}
+
+function deniedBlocks(row: CiResult): string[] {
+  return row.missing.map((grant) =>
+    [
+      '<details>',
+      `<summary>${VERDICT_ICON.denied} ${md(title(row))}: ${grant.explicitDeny ? 'explicitly denied' : 'missing'} on the ${grant.side} side: ${md(grant.permissions.join(', '))}</summary>`,
+      '',
+      md(grant.fix.text),
+      '',
+      ...snippets(grant),
+      '**Why**',
+      '',
+      ...row.reasons.map((reason) => `- ${md(reason)}`),
+      '',
+      ...(row.source ? [`**Step** ${md(originText(row.source))}.`, ''] : []),
+      '</details>',
+    ].join('\n'),
+  );
+}
