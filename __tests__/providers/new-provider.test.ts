@@ -78,7 +78,13 @@ test('the copy type-checks: the config types follow the provider list to the new
 test("the generated schema holds the new cloud's target and facts", () => {
   const schema = JSON.parse(readFileSync(path.join(COPY, 'schema.json'), 'utf8'));
   assert.ok(JSON.stringify(schema.properties.targets).includes('"const":"acme-cluster"'));
-  assert.deepEqual(Object.keys(schema.properties.facts.properties), ['aws', 'gcp', 'kubernetes', 'acme']);
+  assert.deepEqual(Object.keys(schema.properties.facts.properties), [
+    'aws',
+    'gcp',
+    'kubernetes',
+    'acme',
+    'github',
+  ]);
 });
 
 test("the CLI reads the new registry's hosts and decides its pulls with the new rule", async () => {

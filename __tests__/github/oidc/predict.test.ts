@@ -153,6 +153,8 @@ test('a push to main: every claim GitHub documents, exact where the workflow dec
     ref: 'refs/heads/main',
     ref_type: 'branch',
     event_name: 'push',
+    base_ref: '',
+    head_ref: '',
     workflow_ref: 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main',
     job_workflow_ref: 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main',
   });

@@ -132,6 +132,17 @@ test('unknown subject template, expression environment, environment key without 
   assert.ok('unknown' in noEnvironment && /requires/.test(noEnvironment.unknown));
 });
 
+test('base_ref and head_ref are empty outside pull requests (the OIDC example token); empty in a template: unknown', () => {
+  const [token] = tokens({ push: { branches: ['main'] } });
+  assert.deepEqual(token!.claims['base_ref'], { value: '' });
+  assert.deepEqual(token!.claims['head_ref'], { value: '' });
+  const sub = tokens(
+    { push: { branches: ['main'] } },
+    { subClaim: { template: { useDefault: false, includeClaimKeys: ['repo', 'base_ref'] } } },
+  )[0]!.claims['sub']!;
+  assert.ok('unknown' in sub && /empty/.test(sub.unknown), JSON.stringify(sub));
+});
+
 test('a run-specific key in the template makes the subject a pattern, not a guess', () => {
   const sub = tokens(
     { push: { branches: ['main'] } },

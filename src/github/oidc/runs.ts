@@ -41,7 +41,9 @@ const DEFAULT_BRANCH_EVENTS = new Set([
   'workflow_run',
 ]);
 
-const NOT_A_PR = unknown('set only for pull_request and pull_request_target runs');
+// Outside pull requests GitHub sends both as empty strings (the example token of "OpenID Connect",
+// Understanding the OIDC token: a workflow_dispatch run's `"head_ref": ""`, `"base_ref": ""`).
+const NOT_A_PR = exact('');
 const ANY_HEAD = pattern('*', 'any branch a pull request comes from');
 
 function refRun(event: string, trigger: string, ref: Claim, refType: 'branch' | 'tag'): RunShape {

@@ -33,6 +33,11 @@ function keyPiece(key: string, claims: Readonly<Record<string, Claim>>): Claim {
         : `the subject template includes ${key}, which this token does not carry`,
     );
   }
+  if ('value' in claim && claim.value === '') {
+    return unknown(
+      `the subject template includes ${key}, empty in this token: GitHub's docs do not say how it writes that`,
+    );
+  }
   if ('unknown' in claim && key in RUN_VARYING_CLAIMS) {
     return joinClaims([`${key}:`, pattern('*', `${key} changes with ${RUN_VARYING_CLAIMS[key]}`)]);
   }
