@@ -59,6 +59,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       live: options.offline ? undefined : liveReadSetup(options, login.sessions),
       snapshot: options.snapshot,
       ciLogins,
+      env,
+      ...(options.githubToken
+        ? { github: { token: options.githubToken, apiUrl: env['GITHUB_API_URL'] } }
+        : {}),
     });
     if (liveRead) {
       for (const note of liveRead.notes) core.info(`pullcheck: ${note}`);

@@ -14,6 +14,7 @@ import type { ReportFinding } from '../core/verdict.ts';
 import { loadedProviders, preparedProviders } from '../providers/index.ts';
 import type { FoundCiLogin } from '../discover/index.ts';
 import { ciSites } from './ci-sites.ts';
+import { withGitHubFacts, type GitHubReadSetup } from './github-facts.ts';
 
 export interface CheckRequest {
   /** The config with what discovery found joined to it. */
@@ -29,6 +30,10 @@ export interface CheckRequest {
   readonly snapshot: string | undefined;
   /** The workflows' OIDC logins and what each job pushes after (issue 18). */
   readonly ciLogins?: readonly FoundCiLogin[];
+  /** The runner's variables (GITHUB_REPOSITORY_ID, …) for the logins' tokens. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** A GitHub token to read the repository's OIDC subject template with, when reading live. */
+  readonly github?: GitHubReadSetup;
 }
 
 export interface CheckOutcome {
@@ -52,6 +57,13 @@ export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
   let config = request.config;
   let live: string[] = [];
   let liveRead: CheckOutcome['liveRead'];
+  const gitHub = await withGitHubFacts(
+    config,
+    request.ciLogins ?? [],
+    request.env ?? {},
+    request.live ? request.github : undefined,
+  );
+  config = gitHub.config;
   const ci = ciSites(request.ciLogins ?? [], config);
   if (request.live) {
     // The cloud clients load only when live reads need them: an offline check starts without them.
@@ -59,7 +71,7 @@ export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
     const read = await readLiveFacts(config, { ...request.live, ci });
     config = withLiveFacts(config, read.facts);
     live = liveResources(read.facts);
-    liveRead = { notes: read.notes, calls: read.calls, resourcesRead: live.length };
+    liveRead = { notes: [...gitHub.notes, ...read.notes], calls: read.calls, resourcesRead: live.length };
   }
   if (request.snapshot) writeFileSync(request.snapshot, snapshotYaml(config, request.snapshot));
   const checked = withNothingToCheck(

@@ -169,6 +169,9 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     live: values.offline ? undefined : { credentials: { kubernetes: 'kubeconfig' } },
     snapshot: values.snapshot,
     ciLogins: discovered.ciLogins,
+    env: process.env,
+    // The repository's OIDC subject template is read with the token the gh CLI and Actions use, if any.
+    ...(gitHubToken() ? { github: { token: gitHubToken()!, apiUrl: process.env['GITHUB_API_URL'] } } : {}),
   });
   for (const note of liveRead?.notes ?? []) io.stderr(`pullcheck: ${note}\n`);
   const chunks = FORMATS[format](report);
@@ -187,4 +190,8 @@ function isParseArgsError(error: unknown): boolean {
     error !== null &&
     String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')
   );
+}
+
+function gitHubToken(): string | undefined {
+  return process.env['GITHUB_TOKEN'] || process.env['GH_TOKEN'] || undefined;
 }
