@@ -12,6 +12,7 @@ import { lambdaPrincipals } from './lambda-principals.ts';
 import { evaluateLambdaPull } from './lambda-pull.ts';
 import { clusterFactsFor, prepareAwsFacts, type AwsFacts } from './facts.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
+import { decideAwsLogin } from './web-identity/login.ts';
 import { ecrLocationOf } from './registry.ts';
 
 /** The ECR rules over one config's facts (loaded by the definition in ./index.ts). */
@@ -34,6 +35,7 @@ export function buildRules(config: LoadedConfig): PullRules {
     },
     decide: (question) => decideAwsPull(question, facts),
     publicPull: ecrPublicPull,
+    decideLogin: (question) => decideAwsLogin(question, facts),
   };
 }
 
