@@ -47,6 +47,10 @@ export interface RegistryFacts {
   readonly pullThroughCachePrefixes: readonly string[];
   /** Why the pull-through cache rules are not known (live reads could not read them or the registry). */
   readonly pullThroughCacheUnknown?: string;
+  /** Prefixes of the repository creation templates for CREATE_ON_PUSH; undefined when not known. */
+  readonly createOnPushPrefixes?: readonly string[];
+  /** Why those templates are not known. */
+  readonly creationTemplatesUnknown?: string;
 }
 
 export interface AwsFacts {
@@ -226,6 +230,10 @@ function registryFacts(
             : null,
       pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
       ...cacheRulesUnknown(registry),
+      ...(registry.createOnPushPrefixes ? { createOnPushPrefixes: registry.createOnPushPrefixes } : {}),
+      ...((registry.creationTemplatesUnreadable ?? registry.unreadable) === undefined
+        ? {}
+        : { creationTemplatesUnknown: registry.creationTemplatesUnreadable ?? registry.unreadable }),
     });
   }
   return registries;

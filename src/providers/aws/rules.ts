@@ -8,6 +8,7 @@ import { allowed, unknown, type Verdict } from '../../core/verdict.ts';
 import { notRunReason, taskDefinitionPrincipals, type EcsTaskTarget } from './ecs-task-principals.ts';
 import { taskDefinitionOf, type TaskDefinition } from './task-definition-file.ts';
 import { evaluateEcrPull } from './ecr-pull.ts';
+import { evaluateEcrPush } from './ecr-push.ts';
 import { lambdaPrincipals } from './lambda-principals.ts';
 import { evaluateLambdaPull } from './lambda-pull.ts';
 import { clusterFactsFor, prepareAwsFacts, type AwsFacts } from './facts.ts';
@@ -36,6 +37,10 @@ export function buildRules(config: LoadedConfig): PullRules {
     decide: (question) => decideAwsPull(question, facts),
     publicPull: ecrPublicPull,
     decideLogin: (question) => decideAwsLogin(question, facts),
+    decidePush: (question) => {
+      const registry = ecrLocationOf(question.image);
+      return registry ? evaluateEcrPush(registry, question.principal, facts) : undefined;
+    },
   };
 }
 

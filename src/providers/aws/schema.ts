@@ -182,6 +182,15 @@ export const AwsFacts = Type.Object(
                 description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
               }),
             ),
+            createOnPushPrefixes: Type.Optional(
+              Type.Array(Type.String({ minLength: 1 }), {
+                description:
+                  'prefix of each repository creation template applied for CREATE_ON_PUSH (ROOT: every repository); [] for none',
+              }),
+            ),
+            creationTemplatesUnreadable: Type.Optional(
+              Type.String({ description: 'why live reads could not read the repository creation templates' }),
+            ),
             pullThroughCacheUnreadable: Type.Optional(
               Type.String({
                 description:
