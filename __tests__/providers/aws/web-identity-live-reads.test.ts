@@ -8,6 +8,7 @@ import {
   CreateRoleCommand,
   DeleteOpenIDConnectProviderCommand,
   IAMClient,
+  PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { stringify } from 'yaml';
 import { withLiveFacts } from '../../../src/check/live-facts.ts';
@@ -18,7 +19,9 @@ import { buildPlan } from '../../../src/core/plan.ts';
 import { registries } from '../../../src/providers/index.ts';
 import { read } from '../../../src/providers/aws/live-reads.ts';
 import { buildRules } from '../../../src/providers/aws/rules.ts';
-import { motoMissing, startMoto, type MotoServer } from '../../helpers/moto.ts';
+import { parseImageReference } from '../../../src/core/image-reference.ts';
+import { registryLocator } from '../../../src/core/registries.ts';
+import { motoMissing, startEcrFront, startMoto, type EcrFront, type MotoServer } from '../../helpers/moto.ts';
 
 const ACCOUNT = '123456789012'; // moto's default account
 const REGION = 'us-east-1';
@@ -27,6 +30,7 @@ const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubuser
 const SUB = 'repo:octo-org/octo-repo:ref:refs/heads/main';
 const skip = motoMissing();
 let moto: MotoServer;
+let ecrFront: EcrFront;
 let iam: IAMClient;
 
 const LOGIN: CiLogin = {
@@ -48,6 +52,20 @@ const TOKEN: PredictedToken = {
 before(async () => {
   if (skip) return;
   moto = await startMoto();
+  // Repository creation templates through the ECR front (moto does not implement them): one for CREATE_ON_PUSH.
+  ecrFront = await startEcrFront(moto.url, (operation) =>
+    operation === 'DescribeRepositoryCreationTemplates'
+      ? {
+          status: 200,
+          payload: {
+            repositoryCreationTemplates: [
+              { prefix: 'team', appliedFor: ['CREATE_ON_PUSH'] },
+              { prefix: 'docker-hub', appliedFor: ['PULL_THROUGH_CACHE'] },
+            ],
+          },
+        }
+      : undefined,
+  );
   iam = new IAMClient({
     region: REGION,
     endpoint: moto.url,
@@ -78,11 +96,15 @@ before(async () => {
 });
 
 after(async () => {
+  await ecrFront?.stop();
   await moto?.stop();
 });
 
 /** Reads live as the CI path asks, joins the facts, and decides the login. */
-async function liveLogin(stated: Record<string, unknown> = {}): Promise<{
+async function liveLogin(
+  stated: Record<string, unknown> = {},
+  ciPushes: Parameters<typeof read>[0]['ciPushes'] = [],
+): Promise<{
   verdict: LoginVerdict;
   config: LoadedConfig;
   reads: number;
@@ -91,6 +113,7 @@ async function liveLogin(stated: Record<string, unknown> = {}): Promise<{
   process.env = {
     ...previous,
     AWS_ENDPOINT_URL: moto.url,
+    AWS_ENDPOINT_URL_ECR: ecrFront.url,
     AWS_ACCESS_KEY_ID: 'testing',
     AWS_SECRET_ACCESS_KEY: 'testing',
     AWS_REGION: REGION,
@@ -105,6 +128,7 @@ async function liveLogin(stated: Record<string, unknown> = {}): Promise<{
       credentials: {},
       credentialHints: {},
       ciLogins: [LOGIN],
+      ciPushes,
     });
     assert.ok(result?.facts, 'a CI login makes the AWS reads run');
     const joined = withLiveFacts(config, { aws: result.facts });
@@ -166,3 +190,52 @@ test('live: what the config states is used as given, never read', { skip }, asyn
   assert.equal(verdict.verdict, 'allowed', verdict.reasons.join('\n'));
   assert.equal(reads, 3, 'the role only: the stated provider is neither listed nor fetched');
 });
+
+test(
+  'live: a push to a repository that does not exist yet, under a CREATE_ON_PUSH template',
+  { skip },
+  async () => {
+    await iam.send(
+      new PutRolePolicyCommand({
+        RoleName: 'github-deploy',
+        PolicyName: 'push',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: [
+                'ecr:GetAuthorizationToken',
+                'ecr:BatchCheckLayerAvailability',
+                'ecr:InitiateLayerUpload',
+                'ecr:UploadLayerPart',
+                'ecr:CompleteLayerUpload',
+                'ecr:PutImage',
+                'ecr:CreateRepository',
+              ],
+              Resource: '*',
+            },
+          ],
+        }),
+      }),
+    );
+    const image = parseImageReference(
+      `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/web:1`,
+      registryLocator(registries),
+    );
+    const { config } = await liveLogin(
+      { oidcProviders: [{ arn: PROVIDER, clientIds: ['sts.amazonaws.com'] }] },
+      [{ image, principal: ROLE }],
+    );
+    const aws = config.input.facts?.aws as {
+      repositories?: unknown[];
+      registries?: { createOnPushPrefixes?: string[] }[];
+    };
+    assert.deepEqual(aws.repositories, [
+      { arn: `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/team/web`, exists: false },
+    ]);
+    assert.deepEqual(aws.registries?.[0]?.createOnPushPrefixes, ['team']);
+    const verdict = buildRules(config).decidePush!({ image, principal: ROLE })!;
+    assert.equal(verdict.verdict, 'allowed', verdict.reasons.join('\n'));
+  },
+);

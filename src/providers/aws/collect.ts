@@ -20,6 +20,7 @@ import { collectRole, type RoleFactsOut } from './collect-role.ts';
 import { collectOrganizations, type AccountOut, type OrganizationOut } from './collect-organization.ts';
 import { parseRoleArn } from './arn.ts';
 import { readCiOidcProviders, type OidcProviderOut } from './web-identity/collect-oidc.ts';
+import { createOnPushPrefixes } from './collect-templates.ts';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
@@ -47,6 +48,8 @@ interface RegistryOut {
   unreadable?: string;
   pullThroughCachePrefixes?: string[];
   pullThroughCacheUnreadable?: string;
+  createOnPushPrefixes?: string[];
+  creationTemplatesUnreadable?: string;
 }
 
 export interface AwsCollectInput {
@@ -55,7 +58,12 @@ export interface AwsCollectInput {
   /** What the config states: those resources are used as given, never read. */
   readonly known: AwsFactsInput;
   /** Roles the CI path logs in as (read with their trust policy) or pushes as (issue 18). */
-  readonly ciRoles?: { readonly logins: readonly string[]; readonly pushes: readonly string[] };
+  readonly ciRoles?: {
+    readonly logins: readonly string[];
+    readonly pushes: readonly string[];
+    /** `ACCOUNT/REGION` of the registries CI pushes to: their CREATE_ON_PUSH templates are read too. */
+    readonly pushRegistries?: readonly string[];
+  };
 }
 
 export interface AwsCollectOptions {
@@ -174,7 +182,13 @@ function readRegistries(input: AwsCollectInput, known: KnownKeys, options: AwsRe
   return Promise.all(
     [...new Map(ecrImages.map((r) => [`${r.account}/${r.region}`, r])).values()]
       .filter((r) => !known.registries.has(`${r.account}/${r.region}`))
-      .map((r) => collectRegistry(r.account, r.region, options)),
+      .map(async (r) => {
+        const read = await collectRegistry(r.account, r.region, options);
+        const pushedTo = input.ciRoles?.pushRegistries?.includes(`${r.account}/${r.region}`);
+        return pushedTo && read.unreadable === undefined
+          ? { ...read, ...(await createOnPushPrefixes(r.account, r.region, options)) }
+          : read;
+      }),
   );
 }
 

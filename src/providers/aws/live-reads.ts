@@ -42,7 +42,7 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
       images,
       targets: withExecutionRoles(config),
       known: config.input.facts?.aws ?? {},
-      ciRoles: { logins: ci.logins, pushes: ci.pushes },
+      ciRoles: { logins: ci.logins, pushes: ci.pushes, pushRegistries: ci.registries },
     },
     { runner, credentialsFor, roleAccounts: ownRoles(roles) },
   );
@@ -55,8 +55,13 @@ function ciPath(context: LiveReadContext) {
     login.provider === 'aws' && parseRoleArn(login.identity) ? [login.identity] : [],
   );
   const pushes = (context.ciPushes ?? []).filter((push) => ecrLocationOf(push.image) !== undefined);
+  const registries = pushes.flatMap((push) => {
+    const location = ecrLocationOf(push.image);
+    return location ? [`${location.account}/${location.region}`] : [];
+  });
   return {
     logins,
+    registries,
     images: pushes.map((push) => push.image),
     pushes: pushes.flatMap((push) => (parseRoleArn(push.principal) ? [push.principal] : [])),
   };
