@@ -365,6 +365,22 @@ test('login: a fix, applied, lets the token in (the environment case)', () => {
   assert.equal(decide({ trustPolicy: fixed }, PUSH_MAIN).verdict, 'allowed', 'the old sub still logs in');
 });
 
+test('login: fixing an aud-only statement adds a sub condition too (IAM refuses the update without one)', () => {
+  const wrongAud = trust(github({ StringEquals: { [`${KEY}:aud`]: 'https://github.com/octo-org' } }));
+  const refused = decide({ trustPolicy: wrongAud }, PUSH_MAIN);
+  assert.equal(refused.verdict, 'denied');
+  const cli = refused.missing[0]!.fix.snippets['cli']!;
+  const fixed = JSON.parse(/--policy-document '(.*)'$/s.exec(cli)![1]!) as { Statement: Json[] };
+  const condition = fixed.Statement[0]!['Condition'] as Record<string, Json>;
+  assert.deepEqual(condition['StringEquals'], {
+    [`${KEY}:aud`]: ['https://github.com/octo-org', 'sts.amazonaws.com'],
+    [`${KEY}:sub`]: `repo:${REPO}:ref:refs/heads/main`,
+  });
+  const admitted = decide({ trustPolicy: fixed }, PUSH_MAIN);
+  assert.equal(admitted.verdict, 'allowed');
+  assert.equal(admitted.warnings, undefined);
+});
+
 test('login: another provider is not asked', () => {
   const config = loadConfigText(stringify({ version: 1 }), 'pullcheck.yml');
   const login = { provider: 'gcp', identity: 'x', with: {}, origin: { file: 'a', line: 1 } } as never;

@@ -84,6 +84,19 @@ function amendClosest(answer: TrustAnswer, context: TokenContext): Amended | und
     if (!change) return undefined;
     changes.push(change);
   }
+  // IAM refuses a trust policy for this provider without a sub condition (warnings.ts): the fix adds one.
+  const scoped = best.outcome.conditions.some(
+    (c) => (c.claim === 'sub' || c.claim === 'job_workflow_ref') && !/not/i.test(c.condition.operator),
+  );
+  if (!scoped) {
+    const sub = newStatement(context)['Condition'] as Record<string, Json>;
+    const conditions = (statement['Condition'] ??= {}) as Record<string, Json>;
+    for (const [operator, block] of Object.entries(sub)) {
+      const key = `${context.issuer}:sub`;
+      if (block[key] !== undefined) conditions[operator] = { ...conditions[operator], [key]: block[key] };
+    }
+    changes.push(`add a condition on ${context.issuer}:sub (IAM refuses an update without one)`);
+  }
   return {
     index: best.outcome.statement.index - 1,
     statement,
