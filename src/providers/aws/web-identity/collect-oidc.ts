@@ -1,10 +1,7 @@
 // Live reads of the IAM OIDC providers CI logins need: per account of a login's role, the providers whose
 // issuer is GitHub Actions' (token.actions.githubusercontent.com, or an enterprise's /slug under it), with
 // their client IDs. One the account does not have is written `exists: false`; a refusal makes it unreadable.
-import {
-  GetOpenIDConnectProviderCommand,
-  ListOpenIDConnectProvidersCommand,
-} from '@aws-sdk/client-iam';
+import { GetOpenIDConnectProviderCommand, ListOpenIDConnectProvidersCommand } from '@aws-sdk/client-iam';
 import type { AwsReadOptions } from '../collect.ts';
 import { parseRoleArn } from '../arn.ts';
 import type { AwsFactsInput } from '../schema.ts';
@@ -77,7 +74,11 @@ function isGithubProvider(arn: string, wanted: string): boolean {
   return lower === wanted.toLowerCase() || lower.startsWith(`${wanted.toLowerCase()}/`);
 }
 
-async function providerFacts(arn: string, options: AwsReadOptions, account: string): Promise<OidcProviderOut> {
+async function providerFacts(
+  arn: string,
+  options: AwsReadOptions,
+  account: string,
+): Promise<OidcProviderOut> {
   const iam = await options.clients.iam(account);
   const provider = await options.runner.run(
     { key: `iam:GetOpenIDConnectProvider ${arn}`, permission: 'iam:GetOpenIDConnectProvider', resource: arn },
