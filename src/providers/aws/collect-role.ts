@@ -19,12 +19,18 @@ export interface RoleFactsOut {
   managedPolicies?: string[];
   policies?: unknown[];
   permissionsBoundary?: unknown;
+  trustPolicy?: unknown;
   unreadable?: string;
 }
 
 const PAGE_LIMIT = 50;
 
-export async function collectRole(arn: string, options: AwsReadOptions): Promise<RoleFactsOut> {
+/** `trust`: keep the role's trust policy too (a CI login assumes it: web-identity/). */
+export async function collectRole(
+  arn: string,
+  options: AwsReadOptions,
+  trust = false,
+): Promise<RoleFactsOut> {
   const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
   const name = arn.slice(arn.lastIndexOf('/') + 1);
   const iam = await options.clients.iam(account);
@@ -49,11 +55,21 @@ export async function collectRole(arn: string, options: AwsReadOptions): Promise
   else if (boundary && 'unreadable' in boundary) return unreadable(boundary.unreadable);
   else if (boundary) permissionsBoundary = boundary.document;
   const policies = [...attached.documents, ...inline.documents];
+  let trustPolicy: { document: unknown } | undefined;
+  if (trust) {
+    const read = policyDocument(
+      role.value.Role?.AssumeRolePolicyDocument,
+      `iam:GetRole on ${arn} (its trust policy)`,
+    );
+    if ('unreadable' in read) return unreadable(read.unreadable);
+    trustPolicy = read;
+  }
   return {
     arn: role.value.Role?.Arn ?? arn,
     ...(attached.managedPolicies.length > 0 ? { managedPolicies: attached.managedPolicies } : {}),
     ...(policies.length > 0 ? { policies } : {}),
     permissionsBoundary,
+    ...(trustPolicy ? { trustPolicy: trustPolicy.document } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ import { collectCluster, type ClusterOut } from './collect-cluster.ts';
 import { collectRole, type RoleFactsOut } from './collect-role.ts';
 import { collectOrganizations, type AccountOut, type OrganizationOut } from './collect-organization.ts';
 import { parseRoleArn } from './arn.ts';
+import { readCiOidcProviders, type OidcProviderOut } from './web-identity/collect-oidc.ts';
+import { createOnPushPrefixes } from './collect-templates.ts';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
@@ -30,6 +32,7 @@ export interface CollectedAwsFacts {
   readonly clusters?: readonly ClusterOut[];
   readonly accounts?: readonly AccountOut[];
   readonly organizations?: readonly OrganizationOut[];
+  readonly oidcProviders?: readonly OidcProviderOut[];
 }
 interface RepositoryOut {
   arn: string;
@@ -45,6 +48,8 @@ interface RegistryOut {
   unreadable?: string;
   pullThroughCachePrefixes?: string[];
   pullThroughCacheUnreadable?: string;
+  createOnPushPrefixes?: string[];
+  creationTemplatesUnreadable?: string;
 }
 
 export interface AwsCollectInput {
@@ -52,6 +57,13 @@ export interface AwsCollectInput {
   readonly targets: readonly TargetInput[];
   /** What the config states: those resources are used as given, never read. */
   readonly known: AwsFactsInput;
+  /** Roles the CI path logs in as (read with their trust policy) or pushes as (issue 18). */
+  readonly ciRoles?: {
+    readonly logins: readonly string[];
+    readonly pushes: readonly string[];
+    /** `ACCOUNT/REGION` of the registries CI pushes to: their CREATE_ON_PUSH templates are read too. */
+    readonly pushRegistries?: readonly string[];
+  };
 }
 
 export interface AwsCollectOptions {
@@ -87,13 +99,14 @@ async function collectWith(input: AwsCollectInput, options: AwsReadOptions): Pro
   const known = knownKeys(input.known);
   // The repositories and registries do not wait for the clusters and roles: the runner keeps every
   // independent call in flight at once, up to its concurrency.
-  const [{ found, roles, organizations }, repositories, registries] = await Promise.all([
+  const [{ found, roles, organizations }, repositories, registries, oidcProviders] = await Promise.all([
     clustersAndRoles(input, known, options).then(async (read) => ({
       ...read,
       organizations: await readOrganizations(input, read.roleArns, known, options),
     })),
     readRepositories(input, known, options),
     readRegistries(input, known, options),
+    readCiOidcProviders(input.ciRoles?.logins ?? [], input.known, options),
   ]);
   return {
     ...(roles.length > 0 ? { roles } : {}),
@@ -102,6 +115,7 @@ async function collectWith(input: AwsCollectInput, options: AwsReadOptions): Pro
     ...(found.length > 0 ? { clusters: found } : {}),
     ...(organizations.accounts.length > 0 ? { accounts: organizations.accounts } : {}),
     ...(organizations.organizations.length > 0 ? { organizations: organizations.organizations } : {}),
+    ...(oidcProviders.length > 0 ? { oidcProviders } : {}),
   };
 }
 
@@ -139,10 +153,13 @@ async function clustersAndRoles(input: AwsCollectInput, known: KnownKeys, option
   for (const target of input.targets)
     if ('nodeRole' in target && target.nodeRole) roleArns.add(target.nodeRole);
   for (const cluster of found) for (const role of cluster.roles) roleArns.add(role);
+  // The CI path's roles: a login's is read with its trust policy.
+  const logins = new Set((input.ciRoles?.logins ?? []).map((arn) => arn.toLowerCase()));
+  for (const role of [...(input.ciRoles?.logins ?? []), ...(input.ciRoles?.pushes ?? [])]) roleArns.add(role);
   const roles = await Promise.all(
-    [...roleArns]
+    [...new Map([...roleArns].map((arn) => [arn.toLowerCase(), arn])).values()]
       .filter((arn) => !known.roles.has(arn.toLowerCase()))
-      .map((arn) => collectRole(arn, options)),
+      .map((arn) => collectRole(arn, options, logins.has(arn.toLowerCase()))),
   );
   return { found, roles, roleArns };
 }
@@ -165,7 +182,13 @@ function readRegistries(input: AwsCollectInput, known: KnownKeys, options: AwsRe
   return Promise.all(
     [...new Map(ecrImages.map((r) => [`${r.account}/${r.region}`, r])).values()]
       .filter((r) => !known.registries.has(`${r.account}/${r.region}`))
-      .map((r) => collectRegistry(r.account, r.region, options)),
+      .map(async (r) => {
+        const read = await collectRegistry(r.account, r.region, options);
+        const pushedTo = input.ciRoles?.pushRegistries?.includes(`${r.account}/${r.region}`);
+        return pushedTo && read.unreadable === undefined
+          ? { ...read, ...(await createOnPushPrefixes(r.account, r.region, options)) }
+          : read;
+      }),
   );
 }
 

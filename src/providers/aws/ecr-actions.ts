@@ -4,3 +4,12 @@
 export const PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer'] as const;
 /** Registry-wide (Resource "*"): the token the client logs in with. */
 export const TOKEN_ACTION = 'ecr:GetAuthorizationToken';
+// The actions a push needs on the repository ("Pushing a Docker image to an Amazon ECR private repository":
+// IAM permissions for pushing an image), with GetAuthorizationToken to log in.
+export const PUSH_ACTIONS = [
+  'ecr:BatchCheckLayerAvailability',
+  'ecr:InitiateLayerUpload',
+  'ecr:UploadLayerPart',
+  'ecr:CompleteLayerUpload',
+  'ecr:PutImage',
+] as const;

@@ -28,7 +28,8 @@ export function ecrMissingGrants(context: EcrPullContext, blocked: readonly Acti
 function scpGrant(context: EcrPullContext, blocked: readonly ActionOutcome[]): MissingGrant {
   const actions = blocked.map((outcome) => outcome.action);
   const levels = [...new Set(blocked.flatMap((outcome) => outcome.scpMissingAt))];
-  const statement = { Sid: 'PullcheckAllowEcrPull', Effect: 'Allow', Action: actions, Resource: '*' };
+  const sid = context.operation === 'push' ? 'PullcheckAllowEcrPush' : 'PullcheckAllowEcrPull';
+  const statement = { Sid: sid, Effect: 'Allow', Action: actions, Resource: '*' };
   return {
     side: 'identity',
     permissions: actions,
@@ -46,7 +47,7 @@ function identityStatements(context: EcrPullContext, actions: readonly string[])
   const statements: unknown[] = [];
   if (onRepository.length > 0) {
     statements.push({
-      Sid: 'PullcheckEcrPull',
+      Sid: context.operation === 'push' ? 'PullcheckEcrPush' : 'PullcheckEcrPull',
       Effect: 'Allow',
       Action: onRepository,
       Resource: context.repositoryArn,
@@ -62,15 +63,20 @@ function identityStatements(context: EcrPullContext, actions: readonly string[])
 function identityGrant(context: EcrPullContext, actions: readonly string[]): MissingGrant {
   const { role } = context;
   const document = policyDocument(identityStatements(context, actions));
-  const policyName = `pullcheck-ecr-pull-${slug(context.location.repository)}`;
-  const pullOnly = `arn:${role.partition}:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly`;
+  const policyName = `pullcheck-ecr-${context.operation}-${slug(context.location.repository)}`;
+  // AWS-managed: PullOnly allows pulls; PowerUser pulls and pushes ("AWS managed policies for Amazon ECR").
+  const managed =
+    context.operation === 'push'
+      ? 'AmazonEC2ContainerRegistryPowerUser'
+      : 'AmazonEC2ContainerRegistryPullOnly';
+  const pullOnly = `arn:${role.partition}:iam::aws:policy/${managed}`;
   return {
     side: 'identity',
     permissions: actions,
     fix: {
       text:
         `Add an identity policy to role ${role.name} that allows ${actions.join(', ')}` +
-        ` (or attach ${pullOnly}, which allows pulls from every repository the resource side permits).`,
+        ` (or attach ${pullOnly}, which allows ${context.operation === 'push' ? 'pushes to' : 'pulls from'} every repository the resource side permits).`,
       snippets: {
         json: pretty(document),
         cli:

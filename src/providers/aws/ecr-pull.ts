@@ -3,7 +3,7 @@
 // IAM User Guide "Policy evaluation logic" and "Cross-account policy evaluation logic".
 import { unknown, type Verdict } from '../../core/verdict.ts';
 import { callingRole, parseRoleArn, repositoryArn, type RoleArn } from './arn.ts';
-import { PULL_ACTIONS, TOKEN_ACTION } from './ecr-actions.ts';
+import { PULL_ACTIONS, PUSH_ACTIONS, TOKEN_ACTION } from './ecr-actions.ts';
 import { ecrMissingGrants } from './ecr-fixes.ts';
 import { explainEcrPull as explain } from './ecr-reasons.ts';
 import { crossPartition } from './ecr-partitions.ts';
@@ -52,8 +52,12 @@ export interface ActionOutcome {
   readonly scpMissingAt: readonly string[];
 }
 
-/** Everything the fix builder needs to know about the pull. */
+/** Everything the fix builder needs to know about the pull (or push). */
 export interface EcrPullContext {
+  /** A pull, or a push (a CI job's: ecr-push.ts). */
+  readonly operation: 'pull' | 'push';
+  /** A push to a repository a creation template creates on the first push (it also needs ecr:CreateRepository). */
+  readonly createsOnPush?: boolean;
   readonly role: RoleArn;
   readonly roleFacts: RoleFacts;
   readonly location: EcrRepositoryLocation;
@@ -72,6 +76,28 @@ export function evaluateEcrPull(
   roleArnText: string,
   facts: AwsFacts,
 ): Verdict {
+  const built = ecrContext(location, roleArnText, facts, 'pull');
+  if ('verdict' in built) return built;
+  const { context, caller } = built;
+  if (context.repository?.missing && !context.pullThroughCache) {
+    const cacheRules = context.registry?.pullThroughCacheUnknown;
+    return unknown([
+      `unknown: repository ${location.repository} does not exist yet in ${location.account} (${location.region}): a pull fails until it is created and the image pushed, and its policy is not known until then (aws ecr create-repository --repository-name ${location.repository} --registry-id ${location.account} --region ${location.region})` +
+        (cacheRules === undefined
+          ? ''
+          : `, unless a pull-through cache rule creates it: the registry's rules are not known (${cacheRules})`),
+    ]);
+  }
+  return withUnknownLayers(context, (variant) => verdictFor(variant, caller));
+}
+
+/** The role, repository and registry a pull or push involves; or why the role cannot be evaluated. */
+export function ecrContext(
+  location: EcrRepositoryLocation,
+  roleArnText: string,
+  facts: AwsFacts,
+  operation: EcrPullContext['operation'],
+): { context: EcrPullContext; caller: Request['caller'] } | Verdict {
   const role = parseRoleArn(roleArnText);
   if (!role) return { verdict: 'unknown', reasons: [`${roleArnText} is not an IAM role ARN`], missing: [] };
   if (role.partition !== location.partition) return crossPartition(role.arn, role.partition, location);
@@ -89,6 +115,7 @@ export function evaluateEcrPull(
   const arn = repositoryArn(location.partition, location.region, location.account, location.repository);
   const registry = facts.registries.get(registryKey(location.account, location.region));
   const context: EcrPullContext = {
+    operation,
     role,
     roleFacts,
     location,
@@ -96,9 +123,11 @@ export function evaluateEcrPull(
     repository: facts.repositories.get(arn),
     registry,
     crossAccount: role.account !== location.account,
-    pullThroughCache: (registry?.pullThroughCachePrefixes ?? []).some((prefix) =>
-      location.repository.startsWith(`${prefix}/`),
-    ),
+    pullThroughCache:
+      operation === 'pull' &&
+      (registry?.pullThroughCachePrefixes ?? []).some((prefix) =>
+        location.repository.startsWith(`${prefix}/`),
+      ),
     controls: {
       serviceLinked: role.path.startsWith('/aws-service-role/'),
       principal: facts.controls.get(role.account),
@@ -106,19 +135,10 @@ export function evaluateEcrPull(
     },
   };
   const caller = callingRole(role, facts.organizations.get(role.account), roleFacts.boundary !== null);
-  if (context.repository?.missing && !context.pullThroughCache) {
-    const cacheRules = registry?.pullThroughCacheUnknown;
-    return unknown([
-      `unknown: repository ${location.repository} does not exist yet in ${location.account} (${location.region}): a pull fails until it is created and the image pushed, and its policy is not known until then (aws ecr create-repository --repository-name ${location.repository} --registry-id ${location.account} --region ${location.region})` +
-        (cacheRules === undefined
-          ? ''
-          : `, unless a pull-through cache rule creates it: the registry's rules are not known (${cacheRules})`),
-    ]);
-  }
-  return withUnknownLayers(context, (variant) => verdictFor(variant, caller));
+  return { context, caller };
 }
 
-function verdictFor(context: EcrPullContext, caller: Request['caller']): Verdict {
+export function verdictFor(context: EcrPullContext, caller: Request['caller']): Verdict {
   const outcomes: ActionOutcome[] = [];
   const conditional: ActionOutcome[] = [];
   for (const action of neededActions(context)) {
@@ -158,7 +178,9 @@ interface NeededAction {
 
 function neededActions(context: EcrPullContext): NeededAction[] {
   const always = (name: string): NeededAction => ({ name, onlyIfRepositoryMissing: false });
-  const actions = [...PULL_ACTIONS, TOKEN_ACTION].map(always);
+  const operationActions = context.operation === 'push' ? PUSH_ACTIONS : PULL_ACTIONS;
+  const actions = [...operationActions, TOKEN_ACTION].map(always);
+  if (context.createsOnPush) actions.push(always('ecr:CreateRepository'));
   if (context.pullThroughCache) {
     // A pull through cache imports the upstream image, and creates the repository on first pull
     // ("Using pull through cache rules": IAM permissions required).

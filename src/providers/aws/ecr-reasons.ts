@@ -9,11 +9,11 @@ export const SCOPE_NOT_GIVEN = 'registry policy scope not given';
 export const CACHE_RULES_NOT_KNOWN = 'pull-through cache rules not known';
 
 export function explainEcrPull(context: EcrPullContext, outcomes: readonly ActionOutcome[]): string[] {
-  const { role, location } = context;
+  const { role, location, operation } = context;
   const reasons = [
     context.crossAccount
-      ? `cross-account pull: role in ${role.account}, repository in ${location.account}; the role's identity policy and the repository (or V2 registry) policy must both grant`
-      : `same-account pull (${location.account}): the role's identity policy or a repository policy naming the role must grant`,
+      ? `cross-account ${operation}: role in ${role.account}, repository in ${location.account}; the role's identity policy and the repository (or V2 registry) policy must both grant`
+      : `same-account ${operation} (${location.account}): the role's identity policy or a repository policy naming the role must grant`,
   ];
   const grantedBy = new Map<string, string[]>();
   for (const outcome of outcomes) {
@@ -44,7 +44,9 @@ export function explainEcrPull(context: EcrPullContext, outcomes: readonly Actio
     );
   } else if (context.repository?.missing) {
     reasons.push(
-      `repository ${context.repositoryArn} does not exist yet: the pull-through cache creates it on the first pull`,
+      operation === 'push'
+        ? `repository ${context.repositoryArn} does not exist yet: a repository creation template for CREATE_ON_PUSH creates it on the first push`
+        : `repository ${context.repositoryArn} does not exist yet: the pull-through cache creates it on the first pull`,
     );
   } else if (context.repository && !context.repository.policy) {
     reasons.push(`repository ${context.repositoryArn} has no repository policy`);

@@ -36,7 +36,8 @@ function withCacheRules(context: EcrPullContext, decide: Decide): Verdict {
   const verdict = decide(context);
   const { registry, location } = context;
   const why = registry?.pullThroughCacheUnknown;
-  if (why === undefined || context.pullThroughCache) return verdict;
+  // A push never goes through a pull-through cache rule.
+  if (why === undefined || context.pullThroughCache || context.operation === 'push') return verdict;
   const underCache = decide({ ...context, pullThroughCache: true });
   if (underCache.verdict === verdict.verdict) return verdict;
   return unknown([

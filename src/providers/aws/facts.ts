@@ -16,6 +16,16 @@ export interface RoleFacts {
   readonly policies: readonly KnownPolicy[];
   /** null: the role has no permissions boundary. */
   readonly boundary: KnownPolicy | null;
+  /** The role's trust policy; undefined when the facts do not give it. */
+  readonly trustPolicy?: KnownPolicy;
+}
+
+/** An IAM OIDC identity provider (facts.aws.oidcProviders): its client IDs, or that it is missing or unread. */
+export interface OidcProviderFacts {
+  readonly arn: string;
+  readonly clientIds: readonly string[];
+  readonly missing?: true;
+  readonly unreadable?: string;
 }
 
 export interface RepositoryFacts {
@@ -37,6 +47,10 @@ export interface RegistryFacts {
   readonly pullThroughCachePrefixes: readonly string[];
   /** Why the pull-through cache rules are not known (live reads could not read them or the registry). */
   readonly pullThroughCacheUnknown?: string;
+  /** Prefixes of the repository creation templates for CREATE_ON_PUSH; undefined when not known. */
+  readonly createOnPushPrefixes?: readonly string[];
+  /** Why those templates are not known. */
+  readonly creationTemplatesUnknown?: string;
 }
 
 export interface AwsFacts {
@@ -52,6 +66,8 @@ export interface AwsFacts {
   readonly controls: ReadonlyMap<string, AccountControl>;
   /** The pulling roles of EKS/ECS clusters (live reads): find one with clusterFactsFor. */
   readonly clusters: readonly ClusterFacts[];
+  /** Keyed by lower-cased provider ARN. */
+  readonly oidcProviders: ReadonlyMap<string, OidcProviderFacts>;
 }
 
 export interface ClusterFacts extends ClusterWhere {
@@ -79,6 +95,17 @@ export function prepareAwsFacts(config: LoadedConfig): AwsFacts {
       controlPolicy(written, control, label, () => config.locate(at), documents),
     ),
     clusters,
+    oidcProviders: new Map(
+      (input.oidcProviders ?? []).map((provider) => [
+        provider.arn.toLowerCase(),
+        {
+          arn: provider.arn,
+          clientIds: provider.clientIds ?? [],
+          ...(provider.exists === false ? { missing: true as const } : {}),
+          ...(provider.unreadable === undefined ? {} : { unreadable: provider.unreadable }),
+        },
+      ]),
+    ),
   };
 }
 
@@ -120,6 +147,7 @@ function roleFacts(
         arn: role.arn,
         policies: [unknownPolicy],
         boundary: unknownPolicy,
+        trustPolicy: unreadablePolicy(`the trust policy of ${role.arn}`, role.unreadable),
       });
       return;
     }
@@ -140,6 +168,9 @@ function roleFacts(
           : typeof boundary === 'string'
             ? managedPolicy(boundary, () => config.locate([...at, 'permissionsBoundary']), documents)
             : documentPolicy(boundary as LocatedDocument, `permissions boundary of ${role.arn}`, documents),
+      ...(role.trustPolicy === undefined
+        ? {}
+        : { trustPolicy: documentPolicy(role.trustPolicy, `trust policy of ${role.arn}`, documents) }),
     });
   });
   return roles;
@@ -199,6 +230,10 @@ function registryFacts(
             : null,
       pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
       ...cacheRulesUnknown(registry),
+      ...(registry.createOnPushPrefixes ? { createOnPushPrefixes: registry.createOnPushPrefixes } : {}),
+      ...((registry.creationTemplatesUnreadable ?? registry.unreadable) === undefined
+        ? {}
+        : { creationTemplatesUnknown: registry.creationTemplatesUnreadable ?? registry.unreadable }),
     });
   }
   return registries;

@@ -24,6 +24,7 @@ export const awsLiveFacts: LiveFactsJoin = {
           ...('permissionsBoundary' in role
             ? { permissionsBoundary: liveDocument(role['permissionsBoundary']) }
             : {}),
+          ...('trustPolicy' in role ? { trustPolicy: liveDocument(role['trustPolicy']) } : {}),
         })),
       ],
       repositories: [...(facts.repositories ?? []), ...list(read['repositories']).map(withPolicy)],
@@ -31,6 +32,7 @@ export const awsLiveFacts: LiveFactsJoin = {
       clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
       accounts: joinAccounts(list(facts.accounts), list(read['accounts']).map(withControlPolicies)),
       organizations: joinOrganizations(facts.organizations ?? [], list(read['organizations'])),
+      oidcProviders: [...(facts.oidcProviders ?? []), ...list(read['oidcProviders'])],
     } as AwsFactsInput;
   },
   resources(read) {
@@ -43,6 +45,7 @@ export const awsLiveFacts: LiveFactsJoin = {
       ...readEntries<{ platform: string; name: string }>(read['clusters']).map(
         (entry) => `${entry.platform} cluster ${entry.name}`,
       ),
+      ...readEntries<{ arn: string }>(read['oidcProviders']).map((entry) => entry.arn),
       ...readEntries<{ id: string; takenAsAbsent?: string }>(read['accounts'])
         .filter((entry) => entry.takenAsAbsent === undefined)
         .map((entry) => `AWS Organizations: account ${entry.id}`),

@@ -19,9 +19,12 @@ const HINT = 'configure AWS credentials: environment variables, a profile or SSO
 export async function read(context: LiveReadContext): Promise<LiveReadResult | undefined> {
   const { config, plan, runner } = context;
   const targets = config.input.targets ?? [];
+  const ci = ciPath(context);
   const needed =
     plan.images.some((image) => ecrLocationOf(image) !== undefined) ||
-    targets.some((target) => AWS_PLATFORMS.has(target.platform));
+    targets.some((target) => AWS_PLATFORMS.has(target.platform)) ||
+    ci.logins.length > 0 ||
+    ci.images.length > 0;
   if (!needed) return undefined;
   const { fromNodeProviderChain, fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
   const { collectAwsFacts } = await import('./collect.ts');
@@ -33,12 +36,35 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
   const roles = config.input.auth?.aws?.roles ?? {};
   const credentialsFor = accountCredentials(base, roles, fromTemporaryCredentials);
   // Targets without their own list share the plan's image objects: each once, not once per target.
-  const images = [...new Set(plan.targets.flatMap((target) => target.images))];
+  const images = [...new Set([...plan.targets.flatMap((target) => target.images), ...ci.images])];
   const facts = await collectAwsFacts(
-    { images, targets: withExecutionRoles(config), known: config.input.facts?.aws ?? {} },
+    {
+      images,
+      targets: withExecutionRoles(config),
+      known: config.input.facts?.aws ?? {},
+      ciRoles: { logins: ci.logins, pushes: ci.pushes, pushRegistries: ci.registries },
+    },
     { runner, credentialsFor, roleAccounts: ownRoles(roles) },
   );
   return { facts: { ...facts }, notes: [] };
+}
+
+/** The CI path's AWS logins (their roles), and its pushes to ECR (the images, and the roles that push). */
+function ciPath(context: LiveReadContext) {
+  const logins = (context.ciLogins ?? []).flatMap((login) =>
+    login.provider === 'aws' && parseRoleArn(login.identity) ? [login.identity] : [],
+  );
+  const pushes = (context.ciPushes ?? []).filter((push) => ecrLocationOf(push.image) !== undefined);
+  const registries = pushes.flatMap((push) => {
+    const location = ecrLocationOf(push.image);
+    return location ? [`${location.account}/${location.region}`] : [];
+  });
+  return {
+    logins,
+    registries,
+    images: pushes.map((push) => push.image),
+    pushes: pushes.flatMap((push) => (parseRoleArn(push.principal) ? [push.principal] : [])),
+  };
 }
 
 /**

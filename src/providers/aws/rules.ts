@@ -8,10 +8,12 @@ import { allowed, unknown, type Verdict } from '../../core/verdict.ts';
 import { notRunReason, taskDefinitionPrincipals, type EcsTaskTarget } from './ecs-task-principals.ts';
 import { taskDefinitionOf, type TaskDefinition } from './task-definition-file.ts';
 import { evaluateEcrPull } from './ecr-pull.ts';
+import { evaluateEcrPush } from './ecr-push.ts';
 import { lambdaPrincipals } from './lambda-principals.ts';
 import { evaluateLambdaPull } from './lambda-pull.ts';
 import { clusterFactsFor, prepareAwsFacts, type AwsFacts } from './facts.ts';
 import { AWS_PLATFORMS } from './platforms.ts';
+import { decideAwsLogin } from './web-identity/login.ts';
 import { ecrLocationOf } from './registry.ts';
 
 /** The ECR rules over one config's facts (loaded by the definition in ./index.ts). */
@@ -34,6 +36,11 @@ export function buildRules(config: LoadedConfig): PullRules {
     },
     decide: (question) => decideAwsPull(question, facts),
     publicPull: ecrPublicPull,
+    decideLogin: (question) => decideAwsLogin(question, facts),
+    decidePush: (question) => {
+      const registry = ecrLocationOf(question.image);
+      return registry ? evaluateEcrPush(registry, question.principal, facts) : undefined;
+    },
   };
 }
 

@@ -97,6 +97,36 @@ function organizationNode(parent: string) {
   };
 }
 
+const Unreadable = Type.Optional(
+  Type.String({
+    description:
+      'why live reads could not read this (the permission to add); written by live reads and snapshots',
+  }),
+);
+
+/** An IAM OIDC identity provider: its audiences (client IDs), or that it does not exist, or why it was not read. */
+const AwsOidcProviderFacts = Type.Object(
+  {
+    arn: Type.String({
+      pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider/.+$',
+      description: 'arn:aws:iam::ACCOUNT:oidc-provider/token.actions.githubusercontent.com',
+    }),
+    clientIds: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        description: 'the audiences the provider accepts (sts.amazonaws.com for configure-aws-credentials)',
+      }),
+    ),
+    exists: Type.Optional(
+      Type.Literal(false, {
+        description:
+          'false: the account has no such provider (live reads: not in ListOpenIDConnectProviders)',
+      }),
+    ),
+    unreadable: Unreadable,
+  },
+  closed,
+);
+
 export const AwsRoleFacts = Type.Object(
   {
     arn: RoleArn,
@@ -107,12 +137,9 @@ export const AwsRoleFacts = Type.Object(
     ),
     policies: Type.Optional(Type.Array(Document, { description: 'inline or customer-managed documents' })),
     permissionsBoundary: Type.Optional(NullableDocument),
-    unreadable: Type.Optional(
-      Type.String({
-        description:
-          'why live reads could not read this (the permission to add); written by live reads and snapshots',
-      }),
-    ),
+    // The role's trust policy (AssumeRolePolicyDocument: aws iam get-role), for CI logins with an OIDC token.
+    trustPolicy: Type.Optional(Document),
+    unreadable: Unreadable,
   },
   closed,
 );
@@ -135,12 +162,7 @@ export const AwsFacts = Type.Object(
                   'false: the repository does not exist yet (live reads: RepositoryNotFoundException); a pull-through cache creates it on the first pull',
               }),
             ),
-            unreadable: Type.Optional(
-              Type.String({
-                description:
-                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
-              }),
-            ),
+            unreadable: Unreadable,
           },
           closed,
         ),
@@ -154,16 +176,20 @@ export const AwsFacts = Type.Object(
             region: AwsRegion,
             scope: Type.Optional(Type.Union([Type.Literal('V1'), Type.Literal('V2')])),
             policy: Type.Optional(NullableDocument),
-            unreadable: Type.Optional(
-              Type.String({
-                description:
-                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
-              }),
-            ),
+            unreadable: Unreadable,
             pullThroughCachePrefixes: Type.Optional(
               Type.Array(Type.String({ minLength: 1 }), {
                 description: 'ecrRepositoryPrefix of each pull-through cache rule in this registry',
               }),
+            ),
+            createOnPushPrefixes: Type.Optional(
+              Type.Array(Type.String({ minLength: 1 }), {
+                description:
+                  'prefix of each repository creation template applied for CREATE_ON_PUSH (ROOT: every repository); [] for none',
+              }),
+            ),
+            creationTemplatesUnreadable: Type.Optional(
+              Type.String({ description: 'why live reads could not read the repository creation templates' }),
             ),
             pullThroughCacheUnreadable: Type.Optional(
               Type.String({
@@ -175,6 +201,12 @@ export const AwsFacts = Type.Object(
           closed,
         ),
       ),
+    ),
+    oidcProviders: Type.Optional(
+      Type.Array(AwsOidcProviderFacts, {
+        description:
+          "the account's IAM OIDC identity providers a CI login names (aws iam list-open-id-connect-providers, get-open-id-connect-provider)",
+      }),
     ),
     clusters: Type.Optional(
       Type.Array(
@@ -193,12 +225,7 @@ export const AwsFacts = Type.Object(
             roles: Type.Array(RoleArn, {
               description: 'node, Fargate and Auto Mode roles (EKS); task execution roles (ECS)',
             }),
-            unreadable: Type.Optional(
-              Type.String({
-                description:
-                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
-              }),
-            ),
+            unreadable: Unreadable,
           },
           closed,
         ),
@@ -271,6 +298,7 @@ export type AwsRoleFactsInput = Static<typeof AwsRoleFacts>;
 export const awsDocumentPaths: readonly DocumentPath[] = [
   { path: ['roles', '*', 'policies', '*'] },
   { path: ['roles', '*', 'permissionsBoundary'], orArn: true },
+  { path: ['roles', '*', 'trustPolicy'] },
   { path: ['repositories', '*', 'policy'] },
   { path: ['registries', '*', 'policy'] },
   // SCPs and RCPs, or the ARN of an AWS-managed one (FullAWSAccess, RCPFullAWSAccess).

@@ -17,6 +17,8 @@ export interface PrincipalList {
   readonly aws: readonly string[];
   /** Values under `Service` (`lambda.amazonaws.com`): asked only by service-principal questions (service-match.ts). */
   readonly services: readonly string[];
+  /** Values under `Federated` (an IAM OIDC or SAML provider ARN): asked only by web-identity questions (web-identity/). */
+  readonly federated: readonly string[];
 }
 
 export interface Condition {
@@ -129,12 +131,22 @@ function principalList(statement: Record<string, unknown>, where: string): Princ
   const negated = statement['NotPrincipal'] !== undefined;
   const written = negated ? statement['NotPrincipal'] : statement['Principal'];
   if (written === undefined) return undefined;
-  if (written === '*') return { negated, anyone: true, aws: [], services: [] };
+  if (written === '*') return { negated, anyone: true, aws: [], services: [], federated: [] };
   if (!isRecord(written)) throw new PolicyDocumentError(`${where}: \`Principal\` must be "*" or an object`);
   const aws = written['AWS'] === undefined ? [] : stringList(written['AWS'], `${where}: \`Principal.AWS\``);
   const services =
     written['Service'] === undefined ? [] : stringList(written['Service'], `${where}: \`Principal.Service\``);
-  return { negated, anyone: aws.includes('*'), aws: aws.filter((entry) => entry !== '*'), services };
+  const federated =
+    written['Federated'] === undefined
+      ? []
+      : stringList(written['Federated'], `${where}: \`Principal.Federated\``);
+  return {
+    negated,
+    anyone: aws.includes('*'),
+    aws: aws.filter((entry) => entry !== '*'),
+    services,
+    federated,
+  };
 }
 
 function parseConditions(value: unknown, where: string): Condition[] {
