@@ -139,7 +139,7 @@ function mapAttributes(provider: PreparedProvider, scope: CelScope): Mapped | { 
         `the mapping ${key}=${text} fails for this token (${value.why}): whether Google then rejects the token or leaves ${key} unset is not documented`,
       );
     }
-    if (value.k === 'unknown') unknownBecause.push(`${key} (${text}) is not known: ${value.why.join('; ')}`);
+    // An attribute not known offline matters only where the condition or a binding reads it: they say so.
   }
   return { google, attributes, unknownBecause };
 }
