@@ -45,6 +45,8 @@ export function admit(provider: PreparedProvider, login: CiLogin, token: Predict
   const gate = issuerAndAudience(provider, audience);
   if ('refused' in gate) return refused(gate.step, gate.refused);
   reasons.push(...gate.reasons);
+  if (!provider.poolKnown)
+    reasons.push(`the state of its pool ${poolOf(provider.name)} is not given (pool): taken as active`);
   const scope: CelScope = {
     assertion: { iss: { value: GITHUB_ISSUER }, ...token.claims, aud: { value: audience } },
   };

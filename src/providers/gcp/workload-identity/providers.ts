@@ -15,6 +15,8 @@ export interface PreparedProvider {
   readonly allowedAudiences: readonly string[];
   /** Why logins through it cannot work: the provider or its pool deleted or disabled. */
   readonly inactive?: string;
+  /** Whether the pool's state is given (`pool`). */
+  readonly poolKnown: boolean;
 }
 
 export type ProviderFact = PreparedProvider | { readonly name: string; readonly unreadable: string };
@@ -53,6 +55,7 @@ export function prepareWorkloadIdentityProviders(
         ...(condition ? { condition } : {}),
         ...(entry.oidc?.issuerUri === undefined ? {} : { issuerUri: entry.oidc.issuerUri }),
         allowedAudiences: entry.oidc?.allowedAudiences ?? [],
+        poolKnown: entry.pool !== undefined,
         ...(inactive === undefined ? {} : { inactive }),
       });
     } catch (error) {
