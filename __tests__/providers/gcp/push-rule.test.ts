@@ -227,6 +227,10 @@ test('direct workload identity federation: Writer bound to the repository attrib
 test('RafikFarhad/push-to-gcr-github-action#48: principalSet …/attribute.repository/ORG/* is no wildcard: denied', () => {
   const verdict = federatedPush(`principalSet://iam.googleapis.com/${POOL}/attribute.repository/octo-org/*`);
   assert.equal(verdict.verdict, 'denied');
+  assert.match(
+    verdict.missing[0]!.fix.snippets['cli']!,
+    /--member='principalSet:\/\/iam\.googleapis\.com\/projects\/123456789\/locations\/global\/workloadIdentityPools\/github\/attribute\.repository\/octo-org\/octo-repo' --role=roles\/artifactregistry\.writer/,
+  );
 });
 
 test('a federated principal whose login was not decided: unknown, naming why', () => {

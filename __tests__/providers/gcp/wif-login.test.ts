@@ -313,3 +313,24 @@ test('an attribute condition that is not CEL is a config error at its line', () 
       ),
   );
 });
+
+test('a binding to the whole pool behind an organization-only condition: allowed, warning that every repository of the org may impersonate', () => {
+  const saPolicy = {
+    bindings: [
+      { role: 'roles/iam.workloadIdentityUser', members: [`principalSet://iam.googleapis.com/${POOL}/*`] },
+    ],
+  };
+  const verdict = login({ saPolicy });
+  assert.equal(verdict.verdict, 'allowed');
+  assert.match(
+    verdict.warnings?.join('\n') ?? '',
+    new RegExp(
+      `and the binding on ${SA.replace(/\./g, '\\.')} let in every repository of octo-org, not only octo-org/octo-repo`,
+    ),
+  );
+  const anyOwner = login({
+    saPolicy,
+    provider: { ...README_PROVIDER, attributeCondition: "assertion.ref == 'refs/heads/main'" },
+  });
+  assert.match(anyOwner.warnings?.join('\n') ?? '', /let in repositories of any GitHub owner/);
+});

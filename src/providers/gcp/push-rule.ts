@@ -66,7 +66,7 @@ export function decideGooglePush(
       );
     }
   }
-  if (ungranted) missing.push(pushFix(base, principal));
+  if (ungranted) missing.push(pushFix(base, memberToGrant(principal, identities.get(principal))));
   if (registry.kind === 'gcr' && base.kind === 'repository') {
     reasons.push(
       `if the ${registry.host} repository does not exist yet in ${registry.project}, the first push creates it and needs artifactregistry.repositories.createOnPush on the project (roles/artifactregistry.createOnPushWriter)`,
@@ -130,8 +130,22 @@ function restrictions(resource: PullResource, who: Extract<Who, { test: unknown 
   };
 }
 
-function pushFix(resource: PullResource, principal: string): MissingGrant {
-  const member = principal;
+/** A federated principal's repository (when mapped to attribute.repository), else the principal itself. */
+function memberToGrant(principal: string, identities: readonly FederatedIdentity[] | undefined): string {
+  const repositories = new Set(
+    (identities ?? []).map((identity) => {
+      const value = identity.attributes.get('repository');
+      return value?.k === 'string' ? value.value : undefined;
+    }),
+  );
+  const [repository] = [...repositories];
+  if (identities && repositories.size === 1 && repository !== undefined) {
+    return `principalSet://iam.googleapis.com/${identities[0]!.pool}/attribute.repository/${repository}`;
+  }
+  return principal;
+}
+
+function pushFix(resource: PullResource, member: string): MissingGrant {
   if (resource.kind === 'bucket') {
     const role = 'roles/storage.legacyBucketWriter';
     return {

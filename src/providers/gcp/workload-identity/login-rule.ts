@@ -78,11 +78,11 @@ interface GrantOutcome {
   readonly unknownBecause: readonly string[];
 }
 
-function direct(inputs: Readonly<Record<string, string>>): GrantOutcome {
-  if (inputs['token_format']) {
+function direct(given: Readonly<Record<string, string>>): GrantOutcome {
+  if (given['token_format']) {
     return {
       reasons: [
-        `token_format ${inputs['token_format']} needs service_account: google-github-actions/auth fails without one`,
+        `token_format ${given['token_format']} needs service_account: google-github-actions/auth fails without one`,
       ],
       missing: [
         {
@@ -108,7 +108,7 @@ function direct(inputs: Readonly<Record<string, string>>): GrantOutcome {
 
 function impersonation(
   email: string,
-  inputs: Readonly<Record<string, string>>,
+  given: Readonly<Record<string, string>>,
   identity: FederatedIdentity,
   token: LoginQuestion['token'],
   facts: GcpFacts,
@@ -116,10 +116,10 @@ function impersonation(
   const needs: { permission: string; role: string }[] = [
     { permission: GET_ACCESS_TOKEN, role: 'roles/iam.workloadIdentityUser' },
   ];
-  if (inputs['token_format'] === 'id_token') {
+  if (given['token_format'] === 'id_token') {
     needs.push({ permission: 'iam.serviceAccounts.getOpenIdToken', role: 'roles/iam.workloadIdentityUser' });
   }
-  if (inputs['access_token_subject']) {
+  if (given['access_token_subject']) {
     needs.push({ permission: 'iam.serviceAccounts.signJwt', role: 'roles/iam.serviceAccountTokenCreator' });
   }
   const project = serviceAccountProject(email, facts)?.id ?? '-';
