@@ -5,7 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stringify } from 'yaml';
 import { CallRunner } from '../../../src/core/call-runner.ts';
-import type { CiLogin, PredictedToken } from '../../../src/core/ci-path.ts';
+import type { CiLogin, PredictedToken, PushQuestion } from '../../../src/core/ci-path.ts';
+import { parseImageReference } from '../../../src/core/image-reference.ts';
+import { registryLocator } from '../../../src/core/registries.ts';
+import { registries } from '../../../src/providers/index.ts';
 import { loadConfigText } from '../../../src/core/config/load.ts';
 import { read } from '../../../src/providers/gcp/live-reads.ts';
 import { buildRules } from '../../../src/providers/gcp/rules.ts';
@@ -55,10 +58,10 @@ const STATE: FakeGoogleRestState = {
   policies: { 'projects/my-project': { etag: 'ACAB' } },
 };
 
-async function readLive(state: FakeGoogleRestState) {
+async function readLive(state: FakeGoogleRestState, ciPushes: readonly PushQuestion[] = []) {
   const fake = await new FakeGoogleRest(state, TOKEN).start();
   try {
-    const endpoints = { iam: fake.url, resourceManager: fake.url };
+    const endpoints = { iam: fake.url, resourceManager: fake.url, artifactRegistry: fake.url };
     const config = loadConfigText(
       stringify({ version: 1, endpoints: { google: endpoints } }),
       'pullcheck.yml',
@@ -70,6 +73,7 @@ async function readLive(state: FakeGoogleRestState) {
       credentials: { gcp: TOKEN },
       credentialHints: {},
       ciLogins: [LOGIN],
+      ciPushes,
     });
     return { facts: result?.facts ?? {}, requests: fake.requests };
   } finally {
@@ -140,4 +144,29 @@ test('a disabled pool read live refuses the login', async () => {
   const verdict = decide(facts);
   assert.equal(verdict.verdict, 'denied');
   assert.match(verdict.reasons.join('\n'), /its pool .* is disabled/);
+});
+
+test("the pushed images' repository policies are read too, and decide the push offline", async () => {
+  const repository = 'projects/my-project/locations/us-west1/repositories/my-repo';
+  const image = parseImageReference(
+    'us-west1-docker.pkg.dev/my-project/my-repo/app:v1',
+    registryLocator(registries),
+  );
+  const state: FakeGoogleRestState = {
+    ...STATE,
+    policies: {
+      ...STATE.policies,
+      [repository]: {
+        bindings: [{ role: 'roles/artifactregistry.writer', members: [`serviceAccount:${SA}`] }],
+      },
+    },
+  };
+  const { facts, requests } = await readLive(state, [{ image, principal: `serviceAccount:${SA}` }]);
+  assert.ok(requests.some((request) => request.path === `/v1/${repository}:getIamPolicy`));
+  const config = loadConfigText(
+    stringify({ version: 1, facts: { gcp: { ...facts, projects: [{ id: 'my-project', ancestors: [] }] } } }),
+    'pullcheck.yml',
+  );
+  const verdict = buildRules(config).decidePush!({ image, principal: `serviceAccount:${SA}` })!;
+  assert.equal(verdict.verdict, 'allowed', verdict.reasons.join('\n'));
 });
