@@ -334,3 +334,28 @@ test('a binding to the whole pool behind an organization-only condition: allowed
   });
   assert.match(anyOwner.warnings?.join('\n') ?? '', /let in repositories of any GitHub owner/);
 });
+
+test('auth README, numeric ids (auth PR #444): an owner-id condition lets in the whole org, a repository-id condition only the repository', () => {
+  const ids = token(
+    REPO,
+    { value: 'refs/heads/main' },
+    {
+      repository_id: { value: '5678' },
+      repository_owner_id: { value: '1234' },
+    },
+  );
+  const byOwner = login({
+    with: {},
+    token: ids,
+    provider: { ...README_PROVIDER, attributeCondition: "assertion.repository_owner_id == '1234'" },
+  });
+  assert.equal(byOwner.verdict, 'allowed');
+  assert.match(byOwner.warnings?.join('\n') ?? '', /every repository of octo-org/);
+  const byRepository = login({
+    with: {},
+    token: ids,
+    provider: { ...README_PROVIDER, attributeCondition: "assertion.repository_id == '5678'" },
+  });
+  assert.equal(byRepository.verdict, 'allowed');
+  assert.equal(byRepository.warnings, undefined);
+});

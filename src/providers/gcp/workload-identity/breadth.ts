@@ -58,10 +58,11 @@ function replay(
       .join(to)
       .replace(new RegExp(`^${escape(from.owner)}$`), toOwner!);
   const claims: Record<string, Claim> = {};
+  // Another repository has another id; a repository of the same owner keeps the owner's id.
+  const renumbered = toOwner === from.owner ? ['repository_id'] : ['repository_id', 'repository_owner_id'];
   for (const [name, claim] of Object.entries(token.claims)) {
-    if (name.endsWith('_id') && /^(repository|repository_owner)_id$/.test(name)) {
-      claims[name] = { unknown: 'another repository has another id' };
-    } else if ('value' in claim) claims[name] = { value: rename(claim.value) };
+    if (renumbered.includes(name)) claims[name] = { unknown: `another repository's ${name}` };
+    else if ('value' in claim) claims[name] = { value: rename(claim.value) };
     else if ('pattern' in claim) claims[name] = { pattern: rename(claim.pattern), because: claim.because };
     else claims[name] = claim;
   }
