@@ -16,6 +16,7 @@
 // denied on a resource, and faults (503, 429, any status) injected; every request is recorded.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { iamV1Route, type IamV1State } from './google-iam-v1.ts';
 import { iamV3Route, type IamV3State } from './google-iam-v3.ts';
 
 export type Json = Record<string, unknown>;
@@ -42,7 +43,7 @@ export interface FakeProject {
   readonly ancestors?: readonly string[];
 }
 
-export interface FakeGoogleRestState extends IamV3State {
+export interface FakeGoogleRestState extends IamV3State, IamV1State {
   /** IAM policies by resource: projects/P[/locations/L/repositories/R], folders/F, organizations/O, buckets/B. */
   readonly policies?: Readonly<Record<string, Json>>;
   readonly projects?: Readonly<Record<string, FakeProject>>;
@@ -309,6 +310,10 @@ export class FakeGoogleRest {
     ) {
       return this.denyPolicies(match[1]!, match[2], query);
     }
+    const v1 = iamV1Route(this.state, method, path, (permission, resource) =>
+      this.denied(permission, resource, 'iam'),
+    );
+    if (v1) return v1;
     const v3 = iamV3Route(this.state, method, path, query, (permission, resource) =>
       this.denied(permission, resource, 'iam'),
     );
@@ -410,6 +415,8 @@ export class FakeGoogleRest {
 function apiOf(path: string): GoogleRestApi {
   if (path.startsWith('/storage/')) return 'storage';
   if (path.startsWith('/v2/policies/')) return 'iam';
+  if (/^\/v1\/projects\/[^/]+\/(locations\/global\/workloadIdentityPools|serviceAccounts)\//.test(path))
+    return 'iam';
   if (/^\/v3\/.*\/locations\/global\/(policyBindings|principalAccessBoundaryPolicies)(\/|$)/.test(path))
     return 'iam';
   if (path.startsWith('/v3/') || path.endsWith(':getAncestry')) return 'cloudresourcemanager';

@@ -86,8 +86,9 @@ function prepareIamPolicies(
   const policies = new Map<string, IamPolicy>();
   const unreadable = new Map<string, string>();
   for (const [i, entry] of (input.iamPolicies ?? []).entries()) {
+    const resource = policyKey(entry.resource);
     if (entry.unreadable !== undefined) {
-      unreadable.set(entry.resource, entry.unreadable);
+      unreadable.set(resource, entry.unreadable);
       continue;
     }
     if (!entry.policy) {
@@ -97,15 +98,28 @@ function prepareIamPolicies(
       });
     }
     try {
-      policies.set(entry.resource, parseIamPolicy(entry.policy.value));
+      policies.set(resource, parseIamPolicy(entry.policy.value));
     } catch (error) {
       if (!(error instanceof IamPolicyError)) throw error;
       if (!isReadLive(entry.policy)) throw entry.policy.error(`invalid IAM policy: ${error.message}`);
       unreadable.set(
-        entry.resource,
+        resource,
         `read live, but not an IAM policy pullcheck can evaluate: ${error.message}; state it in the config's facts to check it`,
       );
     }
   }
   return { policies, unreadable };
+}
+
+/**
+ * A service account's policy is keyed projects/-/serviceAccounts/EMAIL (lower-cased), however its project is written:
+ * the IAM API takes `-` for the project of any service account.
+ */
+export function policyKey(resource: string): string {
+  const account = /^projects\/[^/]+\/serviceAccounts\/(.+)$/.exec(resource)?.[1];
+  return account === undefined ? resource : serviceAccountResource(account);
+}
+
+export function serviceAccountResource(email: string): string {
+  return `projects/-/serviceAccounts/${email.toLowerCase()}`;
 }

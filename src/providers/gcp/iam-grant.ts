@@ -5,7 +5,7 @@
 import type { Tri } from '../../core/tri.ts';
 import type { GcpFacts } from './facts.ts';
 import { memberIncludes, type Membership, type MembershipFacts } from './members.ts';
-import { REGISTRY_BUCKET_PULL_ROLES, type PullResource } from './resources.ts';
+import { GET_OBJECT, REGISTRY_BUCKET_PULL_ROLES } from './resources.ts';
 import { rolePermissions } from './roles.ts';
 import { serviceAccountProject } from './service-account-project.ts';
 
@@ -19,15 +19,36 @@ export interface IamGrant {
   readonly assumed: readonly string[];
 }
 
+/** A resource whose allow policies (its own, its project's and their ancestors') may grant a permission. */
+export interface GrantResource {
+  /** repository, bucket, serviceAccount */
+  readonly kind: string;
+  /** Its policy's key in facts.gcp.iamPolicies. */
+  readonly name: string;
+  /** The project id whose policy (and ancestors') also grant. */
+  readonly project: string;
+  readonly permission: string;
+}
+
+/** Whether a binding's member includes the principal asked about (a service account, a federated identity). */
+export type MemberTest = (member: string) => Membership;
+
 interface Level {
   readonly resource: string;
   /** The resource and project policies are needed; folders and the organization are optional layers. */
   readonly required: boolean;
 }
 
-export function evaluateIamGrant(resource: PullResource, email: string, facts: GcpFacts): IamGrant {
+/** `who`: a service account's email, or a test for another kind of principal. */
+export function evaluateIamGrant(
+  resource: GrantResource,
+  who: string | MemberTest,
+  facts: GcpFacts,
+): IamGrant {
   const { levels, assumed, ancestryUnknown } = policyLevels(resource, facts);
   const membership = membershipFacts(facts);
+  const test: MemberTest =
+    typeof who === 'string' ? (member) => memberIncludes(member, who, membership) : who;
   const grantedBy: string[] = [];
   const unknownBecause: string[] = [];
   for (const level of levels) {
@@ -50,9 +71,9 @@ export function evaluateIamGrant(resource: PullResource, email: string, facts: G
     for (const binding of policy.bindings) {
       const permissions = rolePermissions(binding.role, facts.customRoles);
       const mayGrant =
-        !('permissions' in permissions) || grantsPull(binding.role, permissions.permissions, resource);
+        !('permissions' in permissions) || grantsPermission(binding.role, permissions.permissions, resource);
       if (!mayGrant) continue;
-      const included = includes(binding.members, email, membership);
+      const included = includes(binding.members, test);
       if (included.membership.result === 'no') continue;
       const where = `${binding.role} on ${level.resource}`;
       if ('unknown' in permissions) {
@@ -74,7 +95,7 @@ export function evaluateIamGrant(resource: PullResource, email: string, facts: G
 }
 
 /** The policies that can grant the pull: the resource's, its project's, then folders and organization. */
-function policyLevels(resource: PullResource, facts: GcpFacts) {
+function policyLevels(resource: GrantResource, facts: GcpFacts) {
   const project = facts.projects.get(resource.project);
   const assumed: string[] = [];
   const levels: Level[] = [
@@ -96,20 +117,18 @@ function policyLevels(resource: PullResource, facts: GcpFacts) {
   return { levels, assumed, ancestryUnknown };
 }
 
-/** The role carries the pull permission, or is documented to pull from a Container Registry bucket. */
-function grantsPull(role: string, permissions: ReadonlySet<string>, resource: PullResource): boolean {
+/** The role carries the permission, or is documented to pull from a Container Registry bucket. */
+function grantsPermission(role: string, permissions: ReadonlySet<string>, resource: GrantResource): boolean {
   if (permissions.has(resource.permission)) return true;
-  return resource.kind === 'bucket' && REGISTRY_BUCKET_PULL_ROLES.has(role);
+  return (
+    resource.kind === 'bucket' && resource.permission === GET_OBJECT && REGISTRY_BUCKET_PULL_ROLES.has(role)
+  );
 }
 
-function includes(
-  members: readonly string[],
-  email: string,
-  facts: MembershipFacts,
-): { membership: Membership; member?: string } {
+function includes(members: readonly string[], test: MemberTest): { membership: Membership; member?: string } {
   let undecided: Membership | undefined;
   for (const member of members) {
-    const membership = memberIncludes(member, email, facts);
+    const membership = test(member);
     if (membership.result === 'yes') return { membership, member };
     if (membership.result === 'unknown') undecided ??= membership;
   }
@@ -146,9 +165,10 @@ export function membershipFacts(facts: GcpFacts): MembershipFacts {
           .filter((binding) => Boolean(binding.condition) === conditional)
           .flatMap((binding) => binding.members)
           .filter((member) => !member.startsWith('project'));
-      const direct = includes(members(false), email, self).membership;
+      const test: MemberTest = (member) => memberIncludes(member, email, self);
+      const direct = includes(members(false), test).membership;
       if (direct.result === 'yes') return direct;
-      if (includes(members(true), email, self).membership.result !== 'no') {
+      if (includes(members(true), test).membership.result !== 'no') {
         return {
           result: 'unknown',
           missingFact: `${role} on projects/${projectId} is held under a condition pullcheck does not evaluate`,
@@ -165,6 +185,8 @@ function getIamPolicyCommand(resource: string): string {
   if (repository) {
     return `gcloud artifacts repositories get-iam-policy ${repository[3]} --location=${repository[2]} --project=${repository[1]} --format=json`;
   }
+  const account = /^projects\/[^/]+\/serviceAccounts\/(.+)$/.exec(resource);
+  if (account) return `gcloud iam service-accounts get-iam-policy ${account[1]} --format=json`;
   if (resource.startsWith('buckets/')) {
     return `gcloud storage buckets get-iam-policy gs://${resource.slice('buckets/'.length)} --format=json`;
   }

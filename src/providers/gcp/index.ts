@@ -8,6 +8,8 @@ import { gcpSchema } from './schema.ts';
 
 /** How a Google service account is written as a principal (an IAM member). */
 export const SERVICE_ACCOUNT = 'serviceAccount:';
+/** How an identity federated from a workload identity pool is written (IAM "Principal identifiers"). */
+export const FEDERATED_PRINCIPAL = 'principal://iam.googleapis.com/projects/';
 
 export const gcp: ProviderDefinition<typeof gcpSchema> = {
   name: 'gcp',
@@ -15,7 +17,9 @@ export const gcp: ProviderDefinition<typeof gcpSchema> = {
   platforms: ['gke', 'gcp-service-account', 'cloud-run'],
   registries: [garRegistry, gcrRegistry],
   // A Google service account pulls from Google registries under Google's rule, on whatever runs it.
-  ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
+  // A federated principal of a workload identity pool (a CI job logged in without a service account) too.
+  ownsPrincipal: (principal) =>
+    principal.startsWith(SERVICE_ACCOUNT) || principal.startsWith(FEDERATED_PRINCIPAL),
   // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
   rules: () => import(/* webpackMode: "eager" */ './rules.ts'),
   liveReads: () => import('./live-reads.ts'),

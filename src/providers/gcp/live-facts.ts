@@ -32,6 +32,10 @@ export const gcpLiveFacts: LiveFactsJoin = {
         ...(facts.principalAccessBoundaries ?? []),
         ...list(read['principalAccessBoundaries']),
       ],
+      workloadIdentityProviders: [
+        ...(facts.workloadIdentityProviders ?? []),
+        ...list(read['workloadIdentityProviders']),
+      ],
     } as GcpFactsInput;
   },
   resources(read) {
@@ -46,6 +50,7 @@ export const gcpLiveFacts: LiveFactsJoin = {
       ...readEntries<{ principalSet: string }>(read['principalAccessBoundaries']).map(
         (entry) => `${entry.principalSet} (principal access boundary policies)`,
       ),
+      ...readEntries<{ name: string }>(read['workloadIdentityProviders']).map((entry) => entry.name),
     ];
   },
 };

@@ -2,14 +2,23 @@
 // else Application Default Credentials.
 import type { LiveReadContext, LiveReadResult } from '../../core/provider.ts';
 import { cloudRunProjects, collectGcpFacts } from './collect.ts';
+import { GoogleApis } from './google-apis.ts';
 import { googleLocationOf } from './registry.ts';
+import { readCiLoginFacts } from './workload-identity/wif-reads.ts';
 
 const HINT = 'use Application Default Credentials: gcloud auth application-default login';
 
 export async function read(context: LiveReadContext): Promise<LiveReadResult | undefined> {
   const { config, plan, runner } = context;
   const targets = config.input.targets ?? [];
+  // The CI path (issue 18): the Google logins' providers and service accounts, the pushed images' policies.
+  const ciLogins = (context.ciLogins ?? []).filter((login) => login.provider === 'gcp');
+  const pushed = (context.ciPushes ?? [])
+    .map((push) => push.image)
+    .filter((image) => googleLocationOf(image));
   const needed =
+    ciLogins.length > 0 ||
+    pushed.length > 0 ||
     plan.images.some((image) => googleLocationOf(image) !== undefined) ||
     targets.some((target) => target.platform === 'gke') ||
     // A cloud-run target needs a read only for a project number it does not state.
@@ -20,13 +29,22 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
     const hint = context.credentialHints['gcp'] ?? HINT;
     return { notes: [`no Google credentials: Google Cloud facts come from the config only (${hint})`] };
   }
-  const images = plan.targets.flatMap((target) => target.images);
+  const images = [...plan.targets.flatMap((target) => target.images), ...pushed];
   const endpoints = config.input.endpoints?.google;
-  const facts = await collectGcpFacts(
-    { images, targets, known: config.input.facts?.gcp ?? {} },
-    { runner, authClient, ...(endpoints ? { endpoints } : {}) },
-  );
-  return { facts: { ...facts }, notes: [] };
+  const known = config.input.facts?.gcp ?? {};
+  const options = { runner, authClient, ...(endpoints ? { endpoints } : {}) };
+  const facts = await collectGcpFacts({ images, targets, known }, options);
+  if (ciLogins.length === 0) return { facts: { ...facts }, notes: [] };
+  const logins = await readCiLoginFacts(ciLogins, known, new GoogleApis(options));
+  const read = new Set((facts.iamPolicies ?? []).map((entry) => entry.resource));
+  const iamPolicies = [
+    ...(facts.iamPolicies ?? []),
+    ...logins.iamPolicies.filter((entry) => !read.has(entry.resource)),
+  ];
+  return {
+    facts: { ...facts, iamPolicies, workloadIdentityProviders: logins.workloadIdentityProviders },
+    notes: [],
+  };
 }
 
 /** The login's access token (a string), a google-auth-library client, else ADC when configured. */

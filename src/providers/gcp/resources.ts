@@ -21,7 +21,8 @@ export type PullResource =
       readonly project: string;
       readonly location: string;
       readonly repository: string;
-      readonly permission: typeof DOWNLOAD_ARTIFACTS;
+      /** What is checked there: downloadArtifacts for a pull; a push checks others on the same resource. */
+      readonly permission: string;
     }
   | {
       readonly kind: 'bucket';
@@ -29,7 +30,7 @@ export type PullResource =
       readonly name: string;
       readonly project: string;
       readonly bucket: string;
-      readonly permission: typeof GET_OBJECT;
+      readonly permission: string;
     };
 
 export function pullResource(registry: GoogleLocation, facts: GcpFacts): PullResource {

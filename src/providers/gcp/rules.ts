@@ -9,6 +9,9 @@ import { prepareGcpFacts, type GcpFacts } from './facts.ts';
 import { SERVICE_ACCOUNT } from './index.ts';
 import { googleOperatedPull } from './google-hosts.ts';
 import { evaluateGooglePull } from './pull-rule.ts';
+import { decideGooglePush } from './push-rule.ts';
+import { decideGoogleLogin, type LoginFacts } from './workload-identity/login-rule.ts';
+import { prepareWorkloadIdentityProviders } from './workload-identity/providers.ts';
 import { googleLocationOf } from './registry.ts';
 import { scopesAllowPull } from './scopes.ts';
 
@@ -17,6 +20,11 @@ const GOOGLE_IDENTITY_PLATFORMS = new Set<TargetInput['platform']>(['gke', 'gcp-
 /** The Google rules over one config's facts (loaded by the definition in ./index.ts). */
 export function buildRules(config: LoadedConfig): PullRules {
   const facts = prepareGcpFacts(config);
+  const logins: LoginFacts = {
+    facts,
+    providers: prepareWorkloadIdentityProviders(config, config.input.facts?.gcp ?? {}),
+    identities: new Map(),
+  };
   return {
     principals: (target, image) =>
       target.platform === 'cloud-run'
@@ -26,6 +34,9 @@ export function buildRules(config: LoadedConfig): PullRules {
       question.target.platform === 'cloud-run'
         ? decideCloudRunPull(question, facts)
         : decideGooglePull(question, facts),
+    // A push as a federated principal is decided with the attributes its login mapped (decided first).
+    decideLogin: (question) => decideGoogleLogin(question, logins),
+    decidePush: (question) => decideGooglePush(question, facts, logins.identities),
   };
 }
 

@@ -163,6 +163,44 @@ const PrincipalAccessBoundaries = Type.Array(
   },
 );
 
+// `facts.gcp.workloadIdentityProviders`: providers CI jobs log in through, as the IAM v1 API returns them
+// (`gcloud iam workload-identity-pools providers describe … --format=json`), with their pool's state.
+const ProviderState = Type.Optional(
+  Type.Union([Type.Literal('ACTIVE'), Type.Literal('DELETED'), Type.Literal('STATE_UNSPECIFIED')]),
+);
+const WorkloadIdentityProviders = Type.Array(
+  Type.Object(
+    {
+      name: Type.String({
+        pattern: '^projects/[0-9]+/locations/global/workloadIdentityPools/[a-z0-9-]+/providers/[a-z0-9-]+$',
+      }),
+      attributeMapping: Type.Optional(Type.Record(Type.String(), Type.String())),
+      attributeCondition: Type.Optional(Type.String()),
+      oidc: Type.Optional(
+        Type.Object(
+          {
+            issuerUri: Type.Optional(Type.String()),
+            allowedAudiences: Type.Optional(Type.Array(Type.String())),
+            jwksJson: Type.Optional(Type.String()),
+          },
+          closed,
+        ),
+      ),
+      state: ProviderState,
+      disabled: Type.Optional(Type.Boolean()),
+      displayName: Type.Optional(Type.String()),
+      description: Type.Optional(Type.String()),
+      expireTime: Type.Optional(Type.String()),
+      pool: Type.Optional(
+        Type.Object({ state: ProviderState, disabled: Type.Optional(Type.Boolean()) }, closed),
+      ),
+      unreadable: UNREADABLE,
+    },
+    closed,
+  ),
+  { description: 'workload identity pool providers CI jobs log in through (google-github-actions/auth)' },
+);
+
 export const GcpFacts = Type.Object(
   {
     projects: Type.Optional(
@@ -199,17 +237,12 @@ export const GcpFacts = Type.Object(
           {
             resource: Type.String({
               pattern:
-                '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
+                '^(projects/[^/]+(/locations/[^/]+/repositories/[^/]+|/serviceAccounts/[^/]+@[^/]+)?|folders/[0-9]+|organizations/[0-9]+|buckets/[^/]+)$',
               description:
-                'projects/P, projects/P/locations/L/repositories/R, folders/F, organizations/O or buckets/B',
+                'projects/P, projects/P/locations/L/repositories/R, projects/-/serviceAccounts/EMAIL, folders/F, organizations/O or buckets/B',
             }),
             policy: Type.Optional(Document),
-            unreadable: Type.Optional(
-              Type.String({
-                description:
-                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
-              }),
-            ),
+            unreadable: UNREADABLE,
           },
           closed,
         ),
@@ -242,12 +275,7 @@ export const GcpFacts = Type.Object(
                 closed,
               ),
             ),
-            unreadable: Type.Optional(
-              Type.String({
-                description:
-                  'why live reads could not read this (the permission to add); written by live reads and snapshots',
-              }),
-            ),
+            unreadable: UNREADABLE,
           },
           closed,
         ),
@@ -261,6 +289,7 @@ export const GcpFacts = Type.Object(
     ),
     denyPolicies: Type.Optional(DenyPolicies),
     principalAccessBoundaries: Type.Optional(PrincipalAccessBoundaries),
+    workloadIdentityProviders: Type.Optional(WorkloadIdentityProviders),
   },
   closed,
 );
