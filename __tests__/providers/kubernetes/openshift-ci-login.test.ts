@@ -18,7 +18,7 @@ test('oc-login with a token from a secret: whose token it is is unknown offline,
   assert.equal(verdict.principal, undefined);
   assert.match(
     verdict.reasons.join('\n'),
-    /logs in with a token from secrets\.OPENSHIFT_TOKEN; whose it is cannot be known offline: run `oc whoami` with that token and state it: facts\.kubernetes\.ciLogins: \[\{secret: OPENSHIFT_TOKEN, user: <oc whoami>\}\]/,
+    /the OpenShift login \(redhat-actions\/oc-login\) uses a token from secrets\.OPENSHIFT_TOKEN; whose it is cannot be known offline: run `oc whoami` with that token and state it: facts\.kubernetes\.ciLogins: \[\{secret: OPENSHIFT_TOKEN, user: <oc whoami>\}\]/,
   );
 });
 

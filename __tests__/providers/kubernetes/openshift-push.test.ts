@@ -19,6 +19,7 @@ test("a project's builder service account pushes to it by default, a new stream 
     result.reasons.join('\n'),
     /create imagestreams in app: granted by the default RoleBinding system:image-builders/,
   );
+  assert.match(result.reasons.at(-1) ?? '', /only while the cluster's Build capability is enabled/);
 });
 
 test('the default service account cannot push: denied, with the system:image-pusher binding as the fix', () => {

@@ -69,13 +69,13 @@ export function decideOpenShiftLogin(
   if (secret === undefined) {
     // Never echo the value: a token written in the workflow is itself a secret.
     return unknownLogin([
-      `unknown: ${login.identity} logs in with ${what} not read from a GitHub secret (secrets.NAME), so whose it is cannot be named offline: keep it in a secret and ${HOW_TO_STATE('NAME')}`,
+      `unknown: the OpenShift login (${login.identity}) uses ${what} not read from a GitHub secret (secrets.NAME), so whose it is cannot be named offline: keep it in a secret and ${HOW_TO_STATE('NAME')}`,
     ]);
   }
   const fact = facts.find((entry) => entry.secret === secret);
   if (!fact) {
     return unknownLogin([
-      `unknown: ${login.identity} logs in with ${what} from secrets.${secret}; whose it is cannot be known offline: ${HOW_TO_STATE(secret)}`,
+      `unknown: the OpenShift login (${login.identity}) uses ${what} from secrets.${secret}; whose it is cannot be known offline: ${HOW_TO_STATE(secret)}`,
     ]);
   }
   return {
@@ -100,7 +100,7 @@ function federatedLogin(question: LoginQuestion): LoginVerdict {
   const sub = question.token.claims['sub'];
   const subject = sub && 'value' in sub ? ` (its sub claim: ${sub.value})` : '';
   return unknownLogin([
-    `unknown: ${question.login.identity} presents GitHub's ID token (audience ${audience})${subject} as its bearer token: the cluster accepts it only if its Authentication resource uses direct OIDC authentication with GitHub's issuer https://token.actions.githubusercontent.com and that audience, and which user name its claim mappings give decides what it may push; neither is readable without cluster-admin (oc get authentication.config.openshift.io cluster -o yaml): log in with a service account token instead (openshift-token from a secret, named in facts.kubernetes.ciLogins)`,
+    `unknown: the OpenShift login (${question.login.identity}) presents GitHub's ID token (audience ${audience})${subject} as its bearer token: the cluster accepts it only if its Authentication resource uses direct OIDC authentication with GitHub's issuer https://token.actions.githubusercontent.com and that audience, and which user name its claim mappings give decides what it may push; neither is readable without cluster-admin (oc get authentication.config.openshift.io cluster -o yaml): log in with a service account token instead (openshift-token from a secret, named in facts.kubernetes.ciLogins)`,
   ]);
 }
 

@@ -62,12 +62,14 @@ export function evaluateIntegratedRegistryPush(
       reasons: [
         ...reasons,
         `the image stream ${namespace}/${imageStream} exists (an ImageStream in the facts)`,
+        ...capabilityNote(reasons),
       ],
       missing: [],
     };
   }
   if (create.result === 'yes') {
-    return { verdict: 'allowed', reasons: [...reasons, ...create.reasons], missing: [] };
+    const all = [...reasons, ...create.reasons];
+    return { verdict: 'allowed', reasons: [...all, ...capabilityNote(all)], missing: [] };
   }
   const notStated = `the image stream ${namespace}/${imageStream} is not in facts.kubernetes.manifests: if it does not exist yet, the registry creates it on the first tag pushed, as the pusher`;
   return {
@@ -137,4 +139,13 @@ function otherGroups(
     (group) =>
       authorize(state, { ...pusher, groups: [...pusher.groups, group] }, request, bindings).result === 'yes',
   );
+}
+
+/** The builder's default binding exists only on clusters that run builds (openshift-controller-manager S4/S5). */
+function capabilityNote(reasons: readonly string[]): string[] {
+  return reasons.some((reason) => reason.includes('the default RoleBinding system:image-builders '))
+    ? [
+        "OpenShift creates the default RoleBinding system:image-builders (and the builder service account) only while the cluster's Build capability is enabled",
+      ]
+    : [];
 }
