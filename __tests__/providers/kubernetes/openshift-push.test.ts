@@ -160,4 +160,11 @@ test('a ciLogins entry is checked against the config contract', () => {
       push('app/web:1.0', 'openshift-user:alice', { ciLogins: [{ secret: 'T', user: 'alice', role: 'x' }] }),
     ConfigError,
   );
+  assert.throws(
+    () =>
+      push('app/web:1.0', 'openshift-user:alice', {
+        ciLogins: [{ secret: 'T', user: 'system:serviceaccount:ci' }],
+      }),
+    /pullcheck\.yml:\d+:\d+: a service account's user name is system:serviceaccount:NAMESPACE:NAME, got system:serviceaccount:ci/,
+  );
 });

@@ -4,7 +4,7 @@
 // token a secret holds is not knowable offline: facts.kubernetes.ciLogins names it, by the secret.
 import type { LoadedConfig } from '../../../core/config/load.ts';
 import type { LoginQuestion, LoginVerdict } from '../../../core/ci-path.ts';
-import { formatLocation } from '../../../core/errors.ts';
+import { ConfigError, formatLocation } from '../../../core/errors.ts';
 import { OPENSHIFT_USER } from '../index.ts';
 import { serviceAccountUser } from '../rbac/authorize.ts';
 import type { Pusher } from './push-rule.ts';
@@ -23,10 +23,15 @@ const HOW_TO_STATE = (secret: string) =>
   `run \`oc whoami\` with that token and state it: facts.kubernetes.ciLogins: [{secret: ${secret}, user: <oc whoami>}] (system:serviceaccount:NAMESPACE:NAME for a service account token)`;
 
 export function ciLoginFacts(config: LoadedConfig): CiLoginFact[] {
-  return (config.input.facts?.kubernetes?.ciLogins ?? []).map((entry, i) => ({
-    ...entry,
-    origin: formatLocation(config.locate(['facts', 'kubernetes', 'ciLogins', i])),
-  }));
+  return (config.input.facts?.kubernetes?.ciLogins ?? []).map((entry, i) => {
+    if (entry.user.startsWith('system:serviceaccount:') && !SERVICE_ACCOUNT_USER.test(entry.user)) {
+      throw new ConfigError({
+        where: config.locate(['facts', 'kubernetes', 'ciLogins', i, 'user']),
+        message: `a service account's user name is system:serviceaccount:NAMESPACE:NAME, got ${entry.user}`,
+      });
+    }
+    return { ...entry, origin: formatLocation(config.locate(['facts', 'kubernetes', 'ciLogins', i])) };
+  });
 }
 
 /** The principal a stated login gives: the service account's user name, or openshift-user:NAME. */
