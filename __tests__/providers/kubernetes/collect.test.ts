@@ -23,6 +23,7 @@ import {
 import { subjectAccessReview } from '../../../src/providers/kubernetes/live/subject-access-review.ts';
 import { startKubeApi, type KubeApi, type KubeApiOptions } from '../../helpers/kube-api.ts';
 import { checkConfig } from '../../helpers/check.ts';
+import { push } from '../../helpers/openshift-ci.ts';
 import { runNode } from '../../helpers/process.ts';
 
 type Json = Record<string, unknown>;
@@ -734,4 +735,46 @@ test("no cluster access is a note, not silence; a runner pod's own cluster is ne
       else process.env[name] = value;
     }
   }
+});
+
+test("a workflow's pushes (issue 18): their namespaces' RBAC and the ClusterRoleBindings that may grant the pushers are read", async () => {
+  const { connection } = await serve();
+  const input: KubernetesCollectInput = {
+    targets: [],
+    imageNamespaces: [],
+    pushes: { users: ['system:serviceaccount:tools:ci', 'alice'], namespaces: [B] },
+  };
+  const { objects } = await collectKubernetesObjects(input, connection, runner());
+  assert.deepEqual(names(objects, 'Namespace'), [B]);
+  // alice's own binding, the service account's, and every group binding (a user's groups are not known).
+  assert.deepEqual(names(objects, 'ClusterRoleBinding'), ['basic-users', 'cluster-admins', 'pullers']);
+  const decided = push(`${B}/base:1.0`, 'openshift-user:alice', { objects });
+  assert.equal(decided?.verdict, 'allowed', decided?.reasons.join('\n'));
+  assert.match(decided.reasons.join('\n'), /ClusterRoleBinding cluster-admins .*→ ClusterRole cluster-admin/);
+});
+
+test("the live reads take the CI path's pushes from their context: a push's namespace is read without any target", async () => {
+  const { connection } = await serve();
+  const { read } = await import('../../../src/providers/kubernetes/live-reads.ts');
+  const { parseImageReference } = await import('../../../src/core/image-reference.ts');
+  const { registryLocator } = await import('../../../src/core/registries.ts');
+  const { registries } = await import('../../../src/providers/index.ts');
+  const { buildPlan } = await import('../../../src/core/plan.ts');
+  const config = loadConfigText(stringify({ version: 1, images: [], targets: [] }), 'pullcheck.yml');
+  const image = parseImageReference(`${REGISTRY}/${B}/base:1.0`, registryLocator(registries, []));
+  const result = await read({
+    config,
+    plan: buildPlan(config, registries),
+    runner: runner(),
+    credentials: { kubernetes: connection },
+    credentialHints: {},
+    ciPushes: [
+      { image, principal: 'openshift-user:alice' },
+      // Not this provider's principal: not read for.
+      { image, principal: 'arn:aws:iam::123456789012:role/ci' },
+    ],
+  });
+  const objects = (result?.facts?.['objects'] ?? []) as Json[];
+  assert.deepEqual(names(objects, 'Namespace'), [B]);
+  assert.ok(names(objects, 'ClusterRoleBinding').includes('cluster-admins'));
 });

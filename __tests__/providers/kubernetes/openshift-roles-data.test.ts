@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { bootstrapPolicyData, reachesLayers } from '../../../scripts/import-openshift-roles.ts';
+import { bootstrapPolicyData, reachesImageStreams } from '../../../scripts/import-openshift-roles.ts';
 import { ROLES } from '../../upstream/openshift-bootstrap-roles.cases.ts';
 
 interface Rule {
@@ -113,14 +113,14 @@ test('the data files name their sources and have the expected shape', () => {
   }
 });
 
-test('every kept rule can reach imagestreams/layers', () => {
+test('every kept rule can reach imagestreams/layers or imagestreams', () => {
   for (const entry of allRoles) {
     for (const rule of entry.rules) {
       const group = rule.apiGroups.some((g) => g === '' || g === 'image.openshift.io' || g === '*');
       const resource = rule.resources.some(
-        (r) => r === 'imagestreams/layers' || r === '*/layers' || r === '*',
+        (r) => r === 'imagestreams/layers' || r === 'imagestreams' || r === '*/layers' || r === '*',
       );
-      assert.ok(group && resource, `${entry.name} keeps only rules on imagestreams/layers`);
+      assert.ok(group && resource, `${entry.name} keeps only rules on image streams`);
     }
   }
 });
@@ -136,6 +136,26 @@ test('system:image-pusher and system:image-builder grant get and update', () => 
     assert.ok(grants(role(name).rules, 'get'), `${name} grants get`);
     assert.ok(grants(role(name).rules, 'update'), `${name} grants update`);
   }
+});
+
+// A tag pushed to a stream that does not exist is created with the pusher's token (image-registry
+// pkg/imagestream/imagestream.go CreateImageStreamMapping): `create` on imagestreams.
+function creates(rules: Rule[]): boolean {
+  return rules.some(
+    (rule) =>
+      (rule.apiGroups.includes('image.openshift.io') || rule.apiGroups.includes('*')) &&
+      (rule.resources.includes('imagestreams') || rule.resources.includes('*')) &&
+      (rule.verbs.includes('create') || rule.verbs.includes('*')),
+  );
+}
+
+test('system:image-builder may create an image stream, system:image-pusher may not', () => {
+  assert.ok(creates(role('system:image-builder').rules));
+  assert.equal(creates(role('system:image-pusher').rules), false);
+  for (const name of ['registry-editor', 'registry-admin', 'system:openshift:aggregate-to-edit']) {
+    assert.ok(creates(role(name).rules), `${name} creates image streams`);
+  }
+  assert.equal(creates(role('registry-viewer').rules), false);
 });
 
 test('the registry roles grant what the docs say: viewer pulls, editor and admin push', () => {
@@ -254,7 +274,14 @@ test('the import keeps every role, its aggregation labels and only the rules tha
       rules: [],
     },
   ]);
-  assert.equal(reachesLayers({ apiGroups: ['apps'], resources: ['*'], verbs: ['get'] }), false);
+  assert.equal(reachesImageStreams({ apiGroups: ['apps'], resources: ['*'], verbs: ['get'] }), false);
+  assert.ok(
+    reachesImageStreams({
+      apiGroups: ['image.openshift.io'],
+      resources: ['imagestreams'],
+      verbs: ['create'],
+    }),
+  );
 });
 
 test('the import refuses a file that is not the expected List', () => {

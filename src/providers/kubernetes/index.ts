@@ -9,13 +9,16 @@ import { kubernetesSchema } from './schema.ts';
 
 /** How a service account is written as a principal (a Kubernetes user name). */
 export const SERVICE_ACCOUNT = 'system:serviceaccount:';
+/** How an OpenShift user that is not a service account is named as a principal (a workflow login's). */
+export const OPENSHIFT_USER = 'openshift-user:';
 
 export const kubernetes: ProviderDefinition<typeof kubernetesSchema> = {
   name: 'kubernetes',
   schema: kubernetesSchema,
   platforms: ['openshift', 'kubernetes'],
   registries: [openshiftRegistry],
-  ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT),
+  // A workflow's OpenShift login may give a user (openshift-user:NAME, openshift/ci-login.ts) who pushes.
+  ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT) || principal.startsWith(OPENSHIFT_USER),
   // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
   rules: () => import(/* webpackMode: "eager" */ './rules.ts'),
   liveReads: () => import('./live-reads.ts'),

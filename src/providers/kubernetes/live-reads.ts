@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LiveReadContext, LiveReadResult } from '../../core/provider.ts';
 import type { ClusterAccess } from './live/cluster-access.ts';
+import { kubernetes, OPENSHIFT_USER } from './index.ts';
 import { openshiftLocationOf } from './openshift/registry.ts';
 
 export async function read(context: LiveReadContext): Promise<LiveReadResult | undefined> {
@@ -13,7 +14,7 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
   const targets = (config.input.targets ?? []).filter(
     (target) => target.platform === 'openshift' || target.platform === 'kubernetes',
   );
-  if (targets.length === 0) return undefined;
+  if (targets.length === 0 && !context.ciPushes?.length) return undefined;
   const given = context.credentials['kubernetes'];
   const access = given === 'kubeconfig' ? ambientKubeconfig() : (given as ClusterAccess | undefined);
   if (!access) {
@@ -26,11 +27,17 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
     const stream = openshiftLocationOf(image);
     return stream ? [{ namespace: stream.namespace, name: stream.imageStream }] : [];
   });
+  const pushes = ciPushes(context);
   try {
     // The Kubernetes client loads only when a cluster is read.
     const { collectKubernetesObjects } = await import('./live/collect.ts');
     const collected = await collectKubernetesObjects(
-      { targets, imageNamespaces: [...new Set(streams.map((s) => s.namespace))], imageStreams: streams },
+      {
+        targets,
+        imageNamespaces: [...new Set(streams.map((s) => s.namespace))],
+        imageStreams: streams,
+        ...(pushes.users.length > 0 ? { pushes } : {}),
+      },
       access,
       runner,
     );
@@ -39,6 +46,19 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
     const where = 'kubeconfigFile' in access ? `${access.kubeconfigFile}: ` : '';
     return { notes: [`${where}${(error as Error).message}; Kubernetes facts come from the config only`] };
   }
+}
+
+/** The users that push to the integrated registry (issue 18), and the namespaces they push to. */
+function ciPushes(context: LiveReadContext): { users: string[]; namespaces: string[] } {
+  const pushes = (context.ciPushes ?? []).flatMap(({ image, principal }) => {
+    const stream = openshiftLocationOf(image);
+    const user = principal.startsWith(OPENSHIFT_USER) ? principal.slice(OPENSHIFT_USER.length) : principal;
+    return stream && kubernetes.ownsPrincipal(principal) ? [{ user, namespace: stream.namespace }] : [];
+  });
+  return {
+    users: [...new Set(pushes.map((push) => push.user))],
+    namespaces: [...new Set(pushes.map((push) => push.namespace))],
+  };
 }
 
 const HINT = 'set KUBECONFIG, or write ~/.kube/config (kubectl config, oc login, aws eks update-kubeconfig)';

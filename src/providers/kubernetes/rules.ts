@@ -1,5 +1,6 @@
 // OpenShift and Kubernetes rules: pods pull as their service account — through RBAC from the OpenShift
-// integrated registry, through linked pull secrets from every other registry.
+// integrated registry, through linked pull secrets from every other registry. A workflow's OpenShift login
+// and its pushes to the integrated registry (issue 18) are decided through the same RBAC.
 import type { LoadedConfig } from '../../core/config/load.ts';
 import type { TargetInput } from '../../core/config/schema.ts';
 import type { ImageReference } from '../../core/image-reference.ts';
@@ -15,6 +16,9 @@ import { withOpenShiftBuiltins } from './openshift/builtin-roles.ts';
 import { evaluateIntegratedRegistryPull } from './openshift/pull-rule.ts';
 import { openshiftLocationOf } from './openshift/registry.ts';
 import { globalPullSecretCovers } from './openshift/global-pull-secret.ts';
+import { ciLoginFacts, decideOpenShiftLogin, pusherOf } from './openshift/ci-login.ts';
+import { isImageStream, knownImageStreams } from './openshift/image-streams.ts';
+import { evaluateIntegratedRegistryPush } from './openshift/push-rule.ts';
 import { evaluatePullSecrets, undecodablePullSecret, type NodeSide } from './pull-secrets/rule.ts';
 import type { ClusterState } from './rbac/model.ts';
 
@@ -22,8 +26,11 @@ type ClusterTarget = Extract<TargetInput, { platform: 'openshift' | 'kubernetes'
 
 /** The OpenShift and Kubernetes rules over one config's facts (loaded by the definition in ./index.ts). */
 export function buildRules(config: LoadedConfig): PullRules {
-  const reading = readClusterState([...loadManifests(config), ...inlineObjects(config)]);
+  const objects = [...loadManifests(config), ...inlineObjects(config)];
+  const reading = readClusterState(objects.filter((object) => !isImageStream(object)));
   const state = withOpenShiftBuiltins(reading.state);
+  const streams = knownImageStreams(objects);
+  const logins = ciLoginFacts(config);
   const nodes = nodeFactsOf(config, 'kubernetes');
   const pullersPerNamespace = new Map<string, Set<string>>();
   for (const target of config.input.targets ?? []) {
@@ -55,6 +62,12 @@ export function buildRules(config: LoadedConfig): PullRules {
       return evaluatePullSecrets(image, account, state, nodeSide(image, target, state, nodes));
     },
     findings: () => reading.notes,
+    decideLogin: (question) => decideOpenShiftLogin(question, logins),
+    decidePush: ({ image, principal }) => {
+      const stream = openshiftLocationOf(image);
+      const pusher = pusherOf(principal, logins);
+      return stream && pusher ? evaluateIntegratedRegistryPush(stream, pusher, state, streams) : undefined;
+    },
   };
 }
 

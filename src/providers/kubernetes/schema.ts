@@ -63,8 +63,37 @@ export const kubernetesTargets = [
   }),
 ] as const;
 
+// Whom a workflow's OpenShift login logs in as (issue 18): a token held in a secret names nobody offline.
+const CiLogin = Type.Object(
+  {
+    secret: Type.String({
+      pattern: '^[A-Za-z_][A-Za-z0-9_]*$',
+      description:
+        'the GitHub secret a workflow logs in to OpenShift with (`secrets.NAME` as its token, or as its password)',
+    }),
+    user: Type.String({
+      pattern: '^[^\\s/%]+$',
+      description:
+        'whom it logs in as: `oc whoami` run with that token (system:serviceaccount:NAMESPACE:NAME for a service account token)',
+    }),
+    groups: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        description:
+          "a user's OpenShift groups (oc get groups); unstated, a grant to another group leaves its pushes unknown",
+      }),
+    ),
+  },
+  closed,
+);
+
 export const KubernetesFacts = Type.Object(
   {
+    ciLogins: Type.Optional(
+      Type.Array(CiLogin, {
+        description:
+          'the identities behind the secrets workflows log in to OpenShift with, so their pushes to the integrated registry can be checked',
+      }),
+    ),
     manifests: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
     objects: Type.Optional(
       Type.Array(Type.Object({ apiVersion: Type.String(), kind: Type.String() }), {

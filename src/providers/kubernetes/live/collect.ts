@@ -13,6 +13,7 @@ import { ClusterApi, type Json } from './cluster-api.ts';
 import {
   aggregationSelectors,
   coversAnyAccount,
+  coversPusher,
   reducedBinding,
   reducedRole,
   reducedSecret,
@@ -28,6 +29,8 @@ export interface KubernetesCollectInput {
   readonly imageNamespaces: readonly string[];
   /** Optional: the image streams pulled, so SubjectAccessReviews name them (else asked without a name). */
   readonly imageStreams?: readonly { readonly namespace: string; readonly name: string }[];
+  /** The CI path's pushes (issue 18): the users that push and the namespaces they push to. */
+  readonly pushes?: { readonly users: readonly string[]; readonly namespaces: readonly string[] };
 }
 
 export interface KubernetesCollection {
@@ -52,9 +55,13 @@ export async function collectKubernetesObjects(
 ): Promise<KubernetesCollection> {
   const api = await ClusterApi.connect(await kubeConfigFor(access), runner);
   const accounts = uniqueAccounts(input.targets);
-  const cluster = new ClusterReads(api, accounts, [
-    ...new Set([...accounts.map((account) => account.namespace), ...input.imageNamespaces]),
-  ]);
+  const imageNamespaces = new Set([...input.imageNamespaces, ...(input.pushes?.namespaces ?? [])]);
+  const cluster = new ClusterReads(
+    api,
+    accounts,
+    [...new Set([...accounts.map((account) => account.namespace), ...imageNamespaces])],
+    input.pushes?.users,
+  );
   // Pods that list their own pull secrets use those (targets' imagePullSecrets), read like linked ones.
   const podSecrets = new Map<string, { namespace: string; name: string }>();
   for (const target of input.targets) {
@@ -72,7 +79,7 @@ export async function collectKubernetesObjects(
     ...(accounts.some((account) => account.platform === 'openshift') ? [cluster.readGlobalPullSecret()] : []),
   ]);
   cluster.clusterObjects.push(...(await readClusterRoles(api, cluster.referencedClusterRoles)));
-  const unique = uniqueObjects(completeObjects(cluster, new Set(input.imageNamespaces)));
+  const unique = uniqueObjects(completeObjects(cluster, imageNamespaces));
   const reviews = await compareWithSubjectAccessReviews(input, accounts, unique, api);
   return { objects: unique, notes: [...new Set([...api.notes, ...reviews])] };
 }
@@ -88,6 +95,7 @@ class ClusterReads {
     readonly api: ClusterApi,
     private readonly accounts: readonly Account[],
     namespaceNames: readonly string[],
+    private readonly pushers: readonly string[] = [],
   ) {
     this.namespaces = new Map(namespaceNames.map((name) => [name, { objects: [] }]));
   }
@@ -185,7 +193,8 @@ class ClusterReads {
     }
     for (const item of outcome.value) {
       const binding = reducedBinding(item, 'ClusterRoleBinding');
-      if (!binding || !coversAnyAccount(binding, this.accounts)) continue;
+      if (!binding) continue;
+      if (!coversAnyAccount(binding, this.accounts) && !coversPusher(binding, this.pushers)) continue;
       this.clusterObjects.push(binding);
       this.referencedClusterRoles.add((binding['roleRef'] as { name: string }).name);
     }

@@ -151,3 +151,22 @@ export function uniqueObjects(objects: readonly Json[]): Json[] {
     return true;
   });
 }
+
+/**
+ * A ClusterRoleBinding that may grant a workflow's push (issue 18) to one of `pushers` (user names): one naming
+ * it, its service account's groups, or — for a user, whose groups are not known — any group.
+ */
+export function coversPusher(binding: Json, pushers: readonly string[]): boolean {
+  const subjects = binding['subjects'] as { kind: unknown; name: unknown }[];
+  return pushers.some((user) => {
+    const account = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(user);
+    if (account) {
+      return coversAnyAccount(binding, [
+        { namespace: account[1]!, name: account[2]!, platform: 'openshift' },
+      ]);
+    }
+    return subjects.some(
+      (subject) => subject.kind === 'Group' || (subject.kind === 'User' && subject.name === user),
+    );
+  });
+}

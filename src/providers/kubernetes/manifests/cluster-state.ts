@@ -63,7 +63,7 @@ export function readClusterState(objects: readonly KubeObject[]): ManifestReadin
     severity: 'low',
     kind: 'ignored-manifest',
     file,
-    message: `objects of kind ${[...kinds].sort().join(', ')} were ignored: facts.kubernetes.manifests are read for RBAC, ServiceAccounts, Secrets and Namespaces`,
+    message: `objects of kind ${[...kinds].sort().join(', ')} were ignored: facts.kubernetes.manifests are read for RBAC, ServiceAccounts, Secrets, Namespaces and ImageStreams`,
   }));
   return { state, notes: [...committedSecrets, ...notes] };
 }

@@ -87,6 +87,15 @@ export function defaultRoleBindings(namespace: string): Binding[] {
 }
 
 /**
+ * The default RoleBindings a project holds besides its written ones: every one the manifests do not carry
+ * their own version of (its annotation: "auto-managed by a controller; remove subjects to disable").
+ */
+export function projectDefaultBindings(state: ClusterState, namespace: string): Binding[] {
+  const written = new Set((state.roleBindings.get(namespace) ?? []).map((entry) => entry.name));
+  return defaultRoleBindings(namespace).filter((entry) => !written.has(entry.name));
+}
+
+/**
  * The cluster as the manifests describe it, completed with OpenShift's built-ins. What the manifests define
  * wins: a ClusterRole, Role or RoleBinding of the same name replaces the built-in one.
  */

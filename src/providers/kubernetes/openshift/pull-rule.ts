@@ -8,7 +8,7 @@ import type { Verdict } from '../../../core/verdict.ts';
 import { imagePullerFix, type PullingServiceAccount } from '../fixes.ts';
 import { authorize, serviceAccountUser } from '../rbac/authorize.ts';
 import type { ClusterState } from '../rbac/model.ts';
-import { defaultRoleBindings } from './builtin-roles.ts';
+import { projectDefaultBindings } from './builtin-roles.ts';
 
 export interface IntegratedRegistryImage {
   readonly namespace: string;
@@ -28,10 +28,7 @@ export function evaluateIntegratedRegistryPull(
     name: image.imageStream,
     namespace: image.namespace,
   };
-  // The default bindings exist in every project unless the manifests carry their own version of one
-  // (its annotation: "auto-managed by a controller; remove subjects to disable").
-  const written = new Set((state.roleBindings.get(image.namespace) ?? []).map((binding) => binding.name));
-  const defaults = defaultRoleBindings(image.namespace).filter((binding) => !written.has(binding.name));
+  const defaults = projectDefaultBindings(state, image.namespace);
   const decision = authorize(state, serviceAccountUser(account.namespace, account.name), request, defaults);
   const asked = `get imagestreams/layers "${image.imageStream}" in ${image.namespace}`;
   if (decision.result === 'yes') {
