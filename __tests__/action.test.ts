@@ -111,7 +111,10 @@ test('the demo: outputs, JSON report file, job summary, and a failed step', asyn
   const { env, files, dir } = runnerEnv({ config: 'examples/pullcheck.yml', 'fail-on': 'denied' });
   const { code, stdout } = await runNode([ACTION], env);
   assert.equal(code, 1);
-  assert.match(stdout, /::error::pullcheck: 1 denied, 0 unknown, 11 allowed of 12 pulls — gate fail/);
+  assert.match(
+    stdout,
+    /::error::pullcheck: 1 denied, 0 unknown, 11 allowed of 12 pulls; CI path: 1 denied, 0 unknown, 2 allowed of 3 logins and pushes — gate fail/,
+  );
   const out = parseCommandFile(readFileSync(files.output, 'utf8'));
   assert.deepEqual(
     { gate: out['gate'], allowed: out['allowed'], denied: out['denied'], unknown: out['unknown'] },
@@ -207,7 +210,7 @@ test('the running workflow (GITHUB_WORKFLOW_REF) is read once even when discover
   );
   assert.deepEqual(
     undiscovered.map((finding: { file: string; line: number }) => [finding.file, finding.line]),
-    [['examples/.github/workflows/release.yml', 41]],
+    [['examples/.github/workflows/release.yml', 44]],
   );
   assert.equal(report.plan.targets.at(-1).target, 'ocp/project-a/default');
   assert.match(

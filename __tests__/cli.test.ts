@@ -19,7 +19,19 @@ function tempDir(): string {
 test('the demo: one denied pull fails the gate (exit 1) and names the fix', async () => {
   const { code, stdout, stderr } = await runNode([CLI, 'check', '--config', DEMO, '--offline']);
   assert.equal(code, 1, stderr);
-  assert.match(stdout, /^pullcheck: 1 denied, 0 unknown, 11 allowed of 12 pulls — gate fail/);
+  assert.match(
+    stdout,
+    /^pullcheck: 1 denied, 0 unknown, 11 allowed of 12 pulls; CI path: 1 denied, 0 unknown, 2 allowed of 3 logins and pushes — gate fail/,
+  );
+  // The release job's environment: changes its token's sub, which the role's trust policy refuses.
+  assert.match(
+    stdout,
+    /DENIED {2}login \.github\/workflows\/release\.yml#images \[push of tag v\*\] as arn:aws:iam::123456789012:role\/github-release\n {8}missing on the trust side: sts:AssumeRoleWithWebIdentity\n {8}fix: .*add "repo:acme\/shop:environment:production" to the StringLike condition/,
+  );
+  assert.match(
+    stdout,
+    /ALLOWED push 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/team\/api as arn:aws:iam::123456789012:role\/github-release/,
+  );
   assert.match(
     stdout,
     /DENIED {2}123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/team\/api -> prod-eks \(arn:aws:iam::210987654321:role\/eks\/prod-nodes\)/,
@@ -34,8 +46,32 @@ test('--format json prints exactly the SPEC §5 report', async () => {
   const { code, stdout } = await runNode([CLI, 'check', '--config', DEMO, '--offline', '--format', 'json']);
   assert.equal(code, 1);
   const report = JSON.parse(stdout);
-  assert.deepEqual(Object.keys(report), ['version', 'summary', 'results', 'findings', 'plan']);
-  assert.deepEqual(report.summary, { allowed: 11, denied: 1, unknown: 0, gate: 'fail' });
+  assert.deepEqual(Object.keys(report), ['version', 'summary', 'results', 'ci', 'findings', 'plan']);
+  assert.deepEqual(report.summary, {
+    allowed: 11,
+    denied: 1,
+    unknown: 0,
+    gate: 'fail',
+    ci: { allowed: 2, denied: 1, unknown: 0 },
+  });
+  const login = report.ci.find((row: { kind: string }) => row.kind === 'login');
+  assert.deepEqual(Object.keys(login), [
+    'kind',
+    'job',
+    'trigger',
+    'identity',
+    'verdict',
+    'reasons',
+    'missing',
+    'source',
+  ]);
+  assert.equal(login.verdict, 'denied');
+  assert.equal(login.missing[0].side, 'trust');
+  assert.deepEqual(login.source, {
+    file: 'examples/.github/workflows/release.yml',
+    line: 23,
+    via: 'aws-actions/configure-aws-credentials',
+  });
   const denied = report.results.find((result: { verdict: string }) => result.verdict === 'denied');
   assert.deepEqual(Object.keys(denied), RESULT_FIELDS);
   assert.equal(denied.image, '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api');

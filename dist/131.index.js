@@ -58,12 +58,15 @@ const HINT = 'configure AWS credentials: environment variables, a profile or SSO
 async function read(context) {
     const { config, plan, runner } = context;
     const targets = config.input.targets ?? [];
+    const ci = ciPath(context);
     const needed = plan.images.some((image) => (0,registry/* ecrLocationOf */.BX)(image) !== undefined) ||
-        targets.some((target) => platforms/* AWS_PLATFORMS */.j.has(target.platform));
+        targets.some((target) => platforms/* AWS_PLATFORMS */.j.has(target.platform)) ||
+        ci.logins.length > 0 ||
+        ci.images.length > 0;
     if (!needed)
         return undefined;
     const { fromNodeProviderChain, fromTemporaryCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
-    const { collectAwsFacts } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(159), __webpack_require__.e(890), __webpack_require__.e(885)]).then(__webpack_require__.bind(__webpack_require__, 91885));
+    const { collectAwsFacts } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(159), __webpack_require__.e(890), __webpack_require__.e(377)]).then(__webpack_require__.bind(__webpack_require__, 26377));
     const base = context.credentials['aws'] ?? fromNodeProviderChain();
     if (!(await hasCredentials(base))) {
         const hint = context.credentialHints['aws'] ?? HINT;
@@ -72,9 +75,29 @@ async function read(context) {
     const roles = config.input.auth?.aws?.roles ?? {};
     const credentialsFor = accountCredentials(base, roles, fromTemporaryCredentials);
     // Targets without their own list share the plan's image objects: each once, not once per target.
-    const images = [...new Set(plan.targets.flatMap((target) => target.images))];
-    const facts = await collectAwsFacts({ images, targets: withExecutionRoles(config), known: config.input.facts?.aws ?? {} }, { runner, credentialsFor, roleAccounts: ownRoles(roles) });
+    const images = [...new Set([...plan.targets.flatMap((target) => target.images), ...ci.images])];
+    const facts = await collectAwsFacts({
+        images,
+        targets: withExecutionRoles(config),
+        known: config.input.facts?.aws ?? {},
+        ciRoles: { logins: ci.logins, pushes: ci.pushes, pushRegistries: ci.registries },
+    }, { runner, credentialsFor, roleAccounts: ownRoles(roles) });
     return { facts: { ...facts }, notes: [] };
+}
+/** The CI path's AWS logins (their roles), and its pushes to ECR (the images, and the roles that push). */
+function ciPath(context) {
+    const logins = (context.ciLogins ?? []).flatMap((login) => login.provider === 'aws' && (0,aws_arn/* parseRoleArn */.DM)(login.identity) ? [login.identity] : []);
+    const pushes = (context.ciPushes ?? []).filter((push) => (0,registry/* ecrLocationOf */.BX)(push.image) !== undefined);
+    const registries = pushes.flatMap((push) => {
+        const location = (0,registry/* ecrLocationOf */.BX)(push.image);
+        return location ? [`${location.account}/${location.region}`] : [];
+    });
+    return {
+        logins,
+        registries,
+        images: pushes.map((push) => push.image),
+        pushes: pushes.flatMap((push) => ((0,aws_arn/* parseRoleArn */.DM)(push.principal) ? [push.principal] : [])),
+    };
 }
 /**
  * The targets, each `ecs` target with the execution roles its task definition files name among its roles:

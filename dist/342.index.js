@@ -107,8 +107,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/action/toolkit.js
 var toolkit = __webpack_require__(24112);
-// EXTERNAL MODULE: ./lib/check/pipeline.js + 5 modules
-var pipeline = __webpack_require__(88722);
+// EXTERNAL MODULE: ./lib/check/pipeline.js + 20 modules
+var pipeline = __webpack_require__(56022);
 // EXTERNAL MODULE: ./lib/core/outgoing-text.js
 var outgoing_text = __webpack_require__(59813);
 // EXTERNAL MODULE: ./lib/core/errors.js
@@ -222,12 +222,12 @@ function booleanInput(name, value, fallback) {
 
 // EXTERNAL MODULE: ./lib/report/json.js
 var json = __webpack_require__(97406);
-// EXTERNAL MODULE: ./lib/report/sarif.js
-var sarif = __webpack_require__(20123);
+// EXTERNAL MODULE: ./lib/report/sarif.js + 2 modules
+var sarif = __webpack_require__(10222);
 // EXTERNAL MODULE: ./lib/report/labels.js
 var labels = __webpack_require__(67419);
-// EXTERNAL MODULE: ./lib/report/markdown.js + 1 modules
-var markdown = __webpack_require__(38604);
+// EXTERNAL MODULE: ./lib/report/markdown.js + 3 modules
+var markdown = __webpack_require__(92769);
 ;// CONCATENATED MODULE: ./lib/github/sticky-comment.js
 const GITHUB_TOKEN_BOT = 'github-actions[bot]';
 function marker(key) {
@@ -461,7 +461,7 @@ async function run(env = process.env) {
             toolkit.info('pullcheck: check and login are both false: nothing to do');
             return;
         }
-        const { config, findings: discoveryFindings, workflows } = loadActionConfig(options, env);
+        const { config, findings: discoveryFindings, workflows, ciLogins } = loadActionConfig(options, env);
         const pr = pullRequestOf(env['GITHUB_EVENT_NAME'], env['GITHUB_EVENT_PATH']);
         const login = options.login ? await logIn(config, options, env, pr) : { sessions: {} };
         if (!options.check) {
@@ -482,6 +482,11 @@ async function run(env = process.env) {
             },
             live: options.offline ? undefined : liveReadSetup(options, login.sessions),
             snapshot: options.snapshot,
+            ciLogins,
+            env,
+            ...(options.githubToken
+                ? { github: { token: options.githubToken, apiUrl: env['GITHUB_API_URL'] } }
+                : {}),
         });
         if (liveRead) {
             for (const note of liveRead.notes)

@@ -141,7 +141,13 @@ function describe(call, error, kind) {
 var plan = __webpack_require__(73504);
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
 var providers = __webpack_require__(68308);
+// EXTERNAL MODULE: ./lib/core/image-reference.js
+var image_reference = __webpack_require__(60814);
+// EXTERNAL MODULE: ./lib/core/registries.js
+var registries = __webpack_require__(40212);
 ;// CONCATENATED MODULE: ./lib/check/live-reads.js
+
+
 
 
 
@@ -153,6 +159,7 @@ async function readLiveFacts(config, setup = {}) {
         runner,
         credentials: setup.credentials ?? {},
         credentialHints: setup.credentialHints ?? {},
+        ...ciReads(setup.ci ?? [], config),
     };
     // Every cloud at once, through the one runner (its concurrency bounds them together); results in list order.
     const results = await Promise.all(providers/* providers */.r5.map(async (provider) => provider.liveReads ? { provider, result: await (await provider.liveReads()).read(context) } : undefined));
@@ -164,6 +171,35 @@ async function readLiveFacts(config, setup = {}) {
         notes.push(...(entry?.result?.notes ?? []));
     }
     return { facts: facts, notes, calls: runner.sent, reads: runner.reads };
+}
+/**
+ * The logins live reads decide, and the pushes with the principal each provider's login gives: an IAM
+ * role pushes as itself, a Google login as the service account it impersonates.
+ */
+function ciReads(sites, config) {
+    const logins = sites.flatMap((site) => ('unresolved' in site.login ? [] : [site.login]));
+    if (logins.length === 0)
+        return {};
+    const locate = (0,registries/* registryLocator */.y)(providers/* registries */.Yq, config.input.targets);
+    const pushes = sites.flatMap((site) => {
+        if ('unresolved' in site.login)
+            return [];
+        const account = site.login.with['service_account'];
+        const principal = site.login.provider === 'aws' ? site.login.identity : account ? `serviceAccount:${account}` : undefined;
+        if (!principal)
+            return [];
+        return site.pushes.flatMap(({ image }) => {
+            try {
+                return [{ image: (0,image_reference/* parseImageReference */.o_)(image, locate), principal }];
+            }
+            catch (error) {
+                if (error instanceof image_reference/* ImageReferenceError */.rI)
+                    return [];
+                throw error;
+            }
+        });
+    });
+    return { ciLogins: logins, ciPushes: pushes };
 }
 
 

@@ -375,6 +375,22 @@ function uniqueObjects(objects) {
         return true;
     });
 }
+/**
+ * A ClusterRoleBinding that may grant a workflow's push (issue 18) to one of `pushers` (user names): one naming
+ * it, its service account's groups, or — for a user, whose groups are not known — any group.
+ */
+function coversPusher(binding, pushers) {
+    const subjects = binding['subjects'];
+    return pushers.some((user) => {
+        const account = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(user);
+        if (account) {
+            return coversAnyAccount(binding, [
+                { namespace: account[1], name: account[2], platform: 'openshift' },
+            ]);
+        }
+        return subjects.some((subject) => subject.kind === 'Group' || (subject.kind === 'User' && subject.name === user));
+    });
+}
 
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js + 1 modules
 var cluster_state = __webpack_require__(5638);
@@ -441,7 +457,7 @@ async function compareWithSubjectAccessReviews(input, accounts, objects, api) {
         return [];
     let state;
     try {
-        state = (0,builtin_roles/* withOpenShiftBuiltins */.Z)((0,cluster_state/* readClusterState */.M)(objects.map(asKubeObject)).state);
+        state = (0,builtin_roles/* withOpenShiftBuiltins */.ZN)((0,cluster_state/* readClusterState */.M)(objects.map(asKubeObject)).state);
     }
     catch (error) {
         return [
@@ -498,9 +514,8 @@ function asKubeObject(body) {
 async function collectKubernetesObjects(input, access, runner) {
     const api = await cluster_api_ClusterApi.connect(await cluster_access_kubeConfigFor(access), runner);
     const accounts = uniqueAccounts(input.targets);
-    const cluster = new ClusterReads(api, accounts, [
-        ...new Set([...accounts.map((account) => account.namespace), ...input.imageNamespaces]),
-    ]);
+    const imageNamespaces = new Set([...input.imageNamespaces, ...(input.pushes?.namespaces ?? [])]);
+    const cluster = new ClusterReads(api, accounts, [...new Set([...accounts.map((account) => account.namespace), ...imageNamespaces])], input.pushes?.users);
     // Pods that list their own pull secrets use those (targets' imagePullSecrets), read like linked ones.
     const podSecrets = new Map();
     for (const target of input.targets) {
@@ -517,7 +532,7 @@ async function collectKubernetesObjects(input, access, runner) {
         ...(accounts.some((account) => account.platform === 'openshift') ? [cluster.readGlobalPullSecret()] : []),
     ]);
     cluster.clusterObjects.push(...(await readClusterRoles(api, cluster.referencedClusterRoles)));
-    const unique = uniqueObjects(completeObjects(cluster, new Set(input.imageNamespaces)));
+    const unique = uniqueObjects(completeObjects(cluster, imageNamespaces));
     const reviews = await compareWithSubjectAccessReviews(input, accounts, unique, api);
     return { objects: unique, notes: [...new Set([...api.notes, ...reviews])] };
 }
@@ -525,13 +540,15 @@ async function collectKubernetesObjects(input, access, runner) {
 class ClusterReads {
     api;
     accounts;
+    pushers;
     namespaces;
     referencedClusterRoles = new Set();
     clusterObjects = [];
     clusterBindingsIncomplete;
-    constructor(api, accounts, namespaceNames) {
+    constructor(api, accounts, namespaceNames, pushers = []) {
         this.api = api;
         this.accounts = accounts;
+        this.pushers = pushers;
         this.namespaces = new Map(namespaceNames.map((name) => [name, { objects: [] }]));
     }
     async readAccount(account) {
@@ -616,7 +633,9 @@ class ClusterReads {
         }
         for (const item of outcome.value) {
             const binding = reducedBinding(item, 'ClusterRoleBinding');
-            if (!binding || !coversAnyAccount(binding, this.accounts))
+            if (!binding)
+                continue;
+            if (!coversAnyAccount(binding, this.accounts) && !coversPusher(binding, this.pushers))
                 continue;
             this.clusterObjects.push(binding);
             this.referencedClusterRoles.add(binding['roleRef'].name);

@@ -45,16 +45,16 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./lib/check/pipeline.js + 5 modules
-var pipeline = __webpack_require__(88722);
+// EXTERNAL MODULE: ./lib/check/pipeline.js + 20 modules
+var pipeline = __webpack_require__(56022);
 // EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
 var load = __webpack_require__(25666);
 // EXTERNAL MODULE: ./lib/discover/index.js + 26 modules
 var discover = __webpack_require__(52853);
 // EXTERNAL MODULE: ./lib/discover/workflow-images.js + 2 modules
 var workflow_images = __webpack_require__(54781);
-// EXTERNAL MODULE: ./lib/core/config/schema.js
-var schema = __webpack_require__(54259);
+// EXTERNAL MODULE: ./lib/core/config/schema.js + 1 modules
+var schema = __webpack_require__(78286);
 // EXTERNAL MODULE: ./lib/core/did-you-mean.js
 var did_you_mean = __webpack_require__(68680);
 // EXTERNAL MODULE: ./lib/core/errors.js
@@ -72,13 +72,16 @@ var quoted_value = __webpack_require__(54379);
 var report_model = __webpack_require__(48765);
 // EXTERNAL MODULE: ./lib/report/json.js
 var json = __webpack_require__(97406);
-// EXTERNAL MODULE: ./lib/report/markdown.js + 1 modules
-var markdown = __webpack_require__(38604);
-// EXTERNAL MODULE: ./lib/report/sarif.js
-var sarif = __webpack_require__(20123);
+// EXTERNAL MODULE: ./lib/report/markdown.js + 3 modules
+var markdown = __webpack_require__(92769);
+// EXTERNAL MODULE: ./lib/report/sarif.js + 2 modules
+var sarif = __webpack_require__(10222);
 // EXTERNAL MODULE: ./lib/report/labels.js
 var labels = __webpack_require__(67419);
+// EXTERNAL MODULE: ./lib/report/ci-text.js
+var ci_text = __webpack_require__(73334);
 ;// CONCATENATED MODULE: ./lib/report/text.js
+
 
 
 const LABEL = { allowed: 'ALLOWED', denied: 'DENIED ', unknown: 'UNKNOWN' };
@@ -92,6 +95,7 @@ function renderText(report) {
         lines.splice(1, 0, `facts: ${report.facts.live.length} resources read live, the rest from the config`);
     for (const result of report.results)
         lines.push(...resultLines(result));
+    lines.push(...(0,ci_text/* ciTextLines */.X)(report.ci ?? []));
     for (const entry of report.plan?.images ?? [])
         lines.push(`PLAN image ${(0,outgoing_text/* escapeTerminal */.en)(entry.image)} <- ${(0,outgoing_text/* escapeTerminal */.en)((0,labels/* originText */.CQ)(entry.source))}`);
     for (const entry of report.plan?.targets ?? [])
@@ -277,6 +281,10 @@ async function check(args, io) {
         // The cluster is read through the kubeconfig (KUBECONFIG, else ~/.kube/config) when there is one.
         live: values.offline ? undefined : { credentials: { kubernetes: 'kubeconfig' } },
         snapshot: values.snapshot,
+        ciLogins: discovered.ciLogins,
+        env: process.env,
+        // The repository's OIDC subject template is read with the token the gh CLI and Actions use, if any.
+        ...(gitHubToken() ? { github: { token: gitHubToken(), apiUrl: process.env['GITHUB_API_URL'] } } : {}),
     });
     for (const note of liveRead?.notes ?? [])
         io.stderr(`pullcheck: ${note}\n`);
@@ -295,6 +303,9 @@ function isParseArgsError(error) {
     return (typeof error === 'object' &&
         error !== null &&
         String(error.code).startsWith('ERR_PARSE_ARGS'));
+}
+function gitHubToken() {
+    return process.env['GITHUB_TOKEN'] || process.env['GH_TOKEN'] || undefined;
 }
 
 

@@ -50,25 +50,31 @@ async function checkJson(args: string[], cwd = process.cwd(), env: NodeJS.Proces
 test('the demo discovers its images from the release workflow and its targets from Kustomize, plain and OpenShift manifests', async () => {
   const { code, report, stderr } = await checkJson(['--config', 'examples/pullcheck.yml']);
   assert.equal(code, 1, stderr);
-  assert.deepEqual(report.summary, { allowed: 11, denied: 1, unknown: 0, gate: 'fail' } as never);
+  assert.deepEqual(report.summary, {
+    allowed: 11,
+    denied: 1,
+    unknown: 0,
+    gate: 'fail',
+    ci: { allowed: 2, denied: 1, unknown: 0 },
+  } as never);
   const images = Object.fromEntries(report.plan.images.map((entry) => [entry.image, entry.source]));
   const workflow = 'examples/.github/workflows/release.yml';
   assert.deepEqual(images['123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web'], {
     file: workflow,
-    line: 27,
+    line: 30,
     via: 'docker/metadata-action images',
   });
   // A command inside a `run:` block is at its own line, not the `run:` key's; its tag is known from env.
   assert.deepEqual(images['europe-west2-docker.pkg.dev/acme-prod/apps/api:1.4.2'], {
     file: workflow,
-    line: 44,
+    line: 47,
     via: 'skopeo copy',
   });
   assert.deepEqual(
     images['default-route-openshift-image-registry.apps.ocp.example.com/project-a/web:1.4.2'],
     {
       file: workflow,
-      line: 49,
+      line: 52,
       via: 'podman push',
     },
   );
@@ -106,7 +112,7 @@ test('the demo discovers its images from the release workflow and its targets fr
   const undiscovered = report.findings.filter((finding) => finding.kind === 'undiscovered-destination');
   assert.deepEqual(
     undiscovered.map((finding) => [finding.file, finding.line]),
-    [[workflow, 41]],
+    [[workflow, 44]],
   );
 });
 
@@ -127,12 +133,12 @@ test('the markdown and text reports explain the plan: where each image and targe
   );
   assert.match(
     markdown.stdout,
-    /\*\*Checked because\*\* the image comes from examples\/\.github\/workflows\/release\.yml:27 \\\(docker\/metadata-action images\\\)/,
+    /\*\*Checked because\*\* the image comes from examples\/\.github\/workflows\/release\.yml:30 \\\(docker\/metadata-action images\\\)/,
   );
   const text = await runNode([CLI, 'check', '--offline', '--config', 'examples/pullcheck.yml']);
   assert.match(
     text.stdout,
-    /PLAN image 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/team\/api <- examples\/\.github\/workflows\/release\.yml:27 \(docker\/metadata-action images\)/,
+    /PLAN image 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/team\/api <- examples\/\.github\/workflows\/release\.yml:30 \(docker\/metadata-action images\)/,
   );
   assert.match(
     text.stdout,

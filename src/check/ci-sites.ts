@@ -32,10 +32,13 @@ export function ciSites(found: readonly FoundCiLogin[], config: LoadedConfig): C
         tokens: [],
         pushes,
       };
+    // A value the workflow reads from a secret or variable is kept as that expression (`${{ secrets.NAME }}`):
+    // which secret a login uses can name who it logs in as (facts.kubernetes.ciLogins), never its value.
     const inputs = Object.fromEntries(
-      Object.entries(login.inputs).flatMap(([key, value]) =>
-        typeof value === 'string' ? [[key, value]] : [],
-      ),
+      Object.entries(login.inputs).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? value : `\${{ ${value.need} }}`,
+      ]),
     );
     const ciLogin = { provider: login.provider, identity: login.identity, with: inputs, origin };
     const repository = login.job.top.repository ?? variables['github.repository'];

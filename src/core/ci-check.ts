@@ -77,9 +77,12 @@ function asking(providers: readonly PreparedProvider[]): Ask {
     ),
   );
   return {
+    // The provider named after the login answers first; another may own it (openshift logins: kubernetes).
     login: (login, token) =>
-      byName.get(login.provider)?.rules.decideLogin?.({ login, token }) ??
-      unknown([`pullcheck has no rule for ${login.provider} logins with GitHub's OIDC token yet`]),
+      [byName.get(login.provider), ...providers]
+        .map((provider) => provider?.rules.decideLogin?.({ login, token }))
+        .find((verdict) => verdict !== undefined) ??
+      unknown([`pullcheck has no rule for ${login.provider} logins yet`]),
     push(image, principal) {
       let reference;
       try {

@@ -8,7 +8,22 @@ import { isMissing, type Missing, type Text } from './text.ts';
 import type { SourceLocation } from '../../core/errors.ts';
 import type { ActionCall } from './actions/call.ts';
 import type { CiJobContext, Collected, TopWorkflow } from './sites.ts';
-import { record } from './steps.ts';
+
+/** The first workflow read starts the run: its `on:` decides the events every job it calls runs for. */
+export function startsRun(
+  collected: Collected,
+  file: string,
+  on: unknown,
+  repository: string | undefined,
+): void {
+  collected.topWorkflow ??= { file, on, ...(repository ? { repository } : {}) };
+}
+
+/** A job has ended: its logins' pushes are those made after each of them up to here. */
+export function endCiJob(collected: Collected, loginsBefore: number): void {
+  collected.ciJob = undefined;
+  for (const login of collected.ciLogins.slice(loginsBefore)) login.pushesTo = collected.destinations.length;
+}
 
 /** What a CI login's token depends on in this job: its workflow, its environment, the run's events. */
 export function ciJobOf(
@@ -19,7 +34,8 @@ export function ciJobOf(
 ): CiJobContext {
   const { file, calledAs, collected } = workflow;
   const written = job['environment'];
-  const name = typeof written === 'object' && written !== null ? record(written)['name'] : written;
+  const name =
+    typeof written === 'object' && written !== null ? (written as { name?: unknown }).name : written;
   return {
     id: jobId,
     file,
@@ -74,7 +90,7 @@ export function ciLoginsOf(
   collected: Collected,
   references: readonly (string | undefined)[],
 ): FoundCiLogin[] {
-  return collected.ciLogins.map((site) => {
+  const logins = collected.ciLogins.map((site) => {
     const pushes = references.slice(site.pushesFrom, site.pushesTo ?? references.length);
     const environment = site.job.environment === undefined ? undefined : asText(site.job.environment);
     return {
@@ -93,6 +109,19 @@ export function ciLoginsOf(
       pushes: [...new Set(pushes.flatMap((reference) => reference ?? []))],
     };
   });
+  return sameLoginsOnce(logins);
+}
+
+/** Matrix combinations that log in alike are one login, pushing what each of them pushes. */
+function sameLoginsOnce(logins: readonly FoundCiLogin[]): FoundCiLogin[] {
+  const byKey = new Map<string, FoundCiLogin>();
+  for (const login of logins) {
+    const { pushes, where, ...rest } = login;
+    const key = JSON.stringify({ ...rest, line: where.line, file: where.file });
+    const same = byKey.get(key);
+    byKey.set(key, same ? { ...same, pushes: [...new Set([...same.pushes, ...pushes])] } : login);
+  }
+  return [...byKey.values()];
 }
 
 /** The text, or the first fact it needs. */

@@ -11,7 +11,7 @@ import { combinations } from './matrix.ts';
 import type { Repository } from './repository.ts';
 import { resolver, runnerVariables, type Scope } from './scope.ts';
 import { emptyCollected, firstSyntaxProblem, JobPushes, type Collected } from './sites.ts';
-import { ciJobOf } from './ci-logins.ts';
+import { ciJobOf, endCiJob, startsRun } from './ci-logins.ts';
 import { inNeedsOrder, needsOf } from './job-order.ts';
 import { record, runSteps, type JobState } from './steps.ts';
 import { asText } from './expression.ts';
@@ -77,10 +77,7 @@ function readOne(
   const parsed = parsedWorkflow(relative, call, stack, options, collected);
   if (!parsed) return new Map();
   const { workflow, lines } = parsed;
-  // The run starts from the first workflow read: its `on:` decides the events every called job runs for.
-  const repository = options.runner['GITHUB_REPOSITORY'];
-  if (!call)
-    collected.topWorkflow ??= { file: relative, on: workflow['on'], ...(repository ? { repository } : {}) };
+  if (!call) startsRun(collected, relative, workflow['on'], options.runner['GITHUB_REPOSITORY']);
   const base: Omit<Scope, 'env' | 'steps'> = {
     runner: options.runner,
     variables: options.variables,
@@ -229,8 +226,7 @@ function runJob(
       if (!outputs.has(name) || holeOf(outputs.get(name)!)) outputs.set(name, value);
     }
   }
-  collected.ciJob = undefined;
-  for (const login of collected.ciLogins.slice(loginsBefore)) login.pushesTo = collected.destinations.length;
+  endCiJob(collected, loginsBefore);
   // A job that logs in to a registry and pushes nothing pullcheck can see may push with a tool it does not know.
   if (collected.destinations.length + collected.mayPush.length === before && logins.length > 0) {
     const login = logins[0]!;

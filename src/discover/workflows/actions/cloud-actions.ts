@@ -193,6 +193,17 @@ export const gkeCredentials: ActionHandler = (call) => {
 export const openshiftLogin: ActionHandler = (call) => {
   // The server names the cluster when it is known; held in a secret, the namespace still names the target.
   const server = serverOrigin(wordText(call.text('openshift_server_url')));
+  // Its credential (a token or a password, usually from a secret) says who pushes to the cluster's registry.
+  call.ciLogin(
+    'openshift',
+    call.text('openshift_server_url') ?? [missing('the OpenShift server (openshift_server_url)')],
+    {
+      openshift_token: call.text('openshift_token'),
+      openshift_username: call.text('openshift_username'),
+      openshift_password: call.text('openshift_password'),
+      namespace: call.text('namespace'),
+    },
+  );
   const namespace = call.text('namespace');
   const given = namespace && (wordText(namespace) ?? 'x').trim() !== '' ? namespace : undefined;
   call.cluster(

@@ -29,7 +29,9 @@ export function decideAwsLogin(question: LoginQuestion, facts: AwsFacts): LoginV
   const context = tokenContext(question, role);
   const roleFacts = facts.roles.get(role.arn.toLowerCase());
   const trust = trustPolicyOf(role, roleFacts);
-  if ('unknown' in trust) return unknownLogin([`${token.trigger}: ${trust.unknown}`]);
+  // The job pushes as the role whatever this token's fate: its pushes are checked for it all the same.
+  const principal = role.arn;
+  if ('unknown' in trust) return { ...unknownLogin([`${token.trigger}: ${trust.unknown}`]), principal };
   const answer = evaluateTrust(trust.document, context);
   const provider = providerCheck(context, facts);
   const reasons = [
@@ -40,15 +42,15 @@ export function decideAwsLogin(question: LoginQuestion, facts: AwsFacts): LoginV
   const missing: MissingGrant[] = [];
   if (answer.result === 'no') missing.push(trustFix(answer, context, role, trust.raw));
   if (provider.result === 'no' && provider.fix) missing.push(provider.fix);
-  if (missing.length > 0) return { verdict: 'denied', reasons, missing };
+  if (missing.length > 0) return { verdict: 'denied', reasons, missing, principal };
   if (answer.result === 'unknown' || provider.result === 'unknown')
-    return { verdict: 'unknown', reasons, missing: [] };
+    return { verdict: 'unknown', reasons, missing: [], principal };
   const warnings = broadTrustWarnings(answer, context);
   return {
     verdict: 'allowed',
     reasons,
     missing: [],
-    principal: role.arn,
+    principal,
     ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

@@ -30,7 +30,7 @@ export function providerCheck(context: TokenContext, facts: AwsFacts): ProviderC
   if (entry.missing) return missingProvider(context, account, audienceText ?? 'sts.amazonaws.com');
   if (audienceText === undefined) {
     return unknownCheck(
-      `the token's audience is not known exactly, so whether provider ${arn} lists it among its client IDs (${entry.clientIds.join(', ') || 'none'}) is not known`,
+      `the token's audience is not known exactly, so whether provider ${arn} lists it among its client IDs (${listed(entry.clientIds)}) is not known`,
     );
   }
   if (entry.clientIds.includes(audienceText))
@@ -41,7 +41,7 @@ export function providerCheck(context: TokenContext, facts: AwsFacts): ProviderC
   return {
     result: 'no',
     reasons: [
-      `provider ${arn} lists client IDs ${entry.clientIds.join(', ') || '(none)'}, not the token's audience ${audienceText}: STS answers "Incorrect token audience"`,
+      `provider ${arn} lists client IDs ${listed(entry.clientIds)}, not the token's audience ${audienceText}: STS answers "Incorrect token audience"`,
     ],
     fix: {
       side: 'trust',
@@ -83,4 +83,11 @@ function missingProvider(context: TokenContext, account: string, clientId: strin
 
 function unknownCheck(reason: string): ProviderCheck {
   return { result: 'unknown', reasons: [`unknown: ${reason}`] };
+}
+
+/** The client IDs as a reason shows them: a few, each bounded (a provider may list up to 100). */
+function listed(ids: readonly string[]): string {
+  if (ids.length === 0) return '(none)';
+  const shown = ids.slice(0, 5).map((id) => (id.length > 80 ? `${id.slice(0, 77)}…` : id));
+  return `${shown.join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
 }

@@ -1,8 +1,8 @@
-export const id = 885;
-export const ids = [885];
+export const id = 377;
+export const ids = [377];
 export const modules = {
 
-/***/ 91885:
+/***/ 26377:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -248,7 +248,8 @@ var managed_policies = __webpack_require__(56114);
 
 
 const PAGE_LIMIT = 50;
-async function collectRole(arn, options) {
+/** `trust`: keep the role's trust policy too (a CI login assumes it: web-identity/). */
+async function collectRole(arn, options, trust = false) {
     const account = /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
     const name = arn.slice(arn.lastIndexOf('/') + 1);
     const iam = await options.clients.iam(account);
@@ -277,11 +278,19 @@ async function collectRole(arn, options) {
     else if (boundary)
         permissionsBoundary = boundary.document;
     const policies = [...attached.documents, ...inline.documents];
+    let trustPolicy;
+    if (trust) {
+        const read = policyDocument(role.value.Role?.AssumeRolePolicyDocument, `iam:GetRole on ${arn} (its trust policy)`);
+        if ('unreadable' in read)
+            return unreadable(read.unreadable);
+        trustPolicy = read;
+    }
     return {
         arn: role.value.Role?.Arn ?? arn,
         ...(attached.managedPolicies.length > 0 ? { managedPolicies: attached.managedPolicies } : {}),
         ...(policies.length > 0 ? { policies } : {}),
         permissionsBoundary,
+        ...(trustPolicy ? { trustPolicy: trustPolicy.document } : {}),
     };
 }
 /**
@@ -565,10 +574,101 @@ async function attached(target, filter, client, run) {
     return tooMany(`${target} has more than ${collect_organization_PAGE_LIMIT} pages of attached ${filter}`);
 }
 
+// EXTERNAL MODULE: ./lib/providers/aws/web-identity/keys.js
+var keys = __webpack_require__(15756);
+;// CONCATENATED MODULE: ./lib/providers/aws/web-identity/collect-oidc.js
+// Live reads of the IAM OIDC providers CI logins need: per account of a login's role, the providers whose
+// issuer is GitHub Actions' (token.actions.githubusercontent.com, or an enterprise's /slug under it), with
+// their client IDs. One the account does not have is written `exists: false`; a refusal makes it unreadable.
+
+
+
+/** The provider ARN a login's role in `account` of `partition` needs. */
+const githubProviderArn = (partition, account) => `arn:${partition}:iam::${account}:oidc-provider/${keys/* GITHUB_ISSUER */.oX}`;
+/** The providers of the accounts of the roles CI logs in as, less those the config states. */
+function readCiOidcProviders(loginRoles, known, options) {
+    const accounts = new Map();
+    for (const arn of loginRoles) {
+        const role = (0,aws_arn/* parseRoleArn */.DM)(arn);
+        if (role)
+            accounts.set(`${role.partition}/${role.account}`, role);
+    }
+    const stated = new Set((known.oidcProviders ?? []).map((provider) => provider.arn.toLowerCase()));
+    return collectOidcProviders([...accounts.values()], stated, options);
+}
+async function collectOidcProviders(accounts, known, options) {
+    const read = await Promise.all(accounts.map((where) => accountProviders(where, known, options)));
+    return read.flat();
+}
+async function accountProviders(where, known, options) {
+    const wanted = githubProviderArn(where.partition, where.account);
+    if (known.has(wanted.toLowerCase()))
+        return []; // stated: used as given
+    const iam = await options.clients.iam(where.account);
+    const resource = `the IAM OIDC providers of ${where.account}`;
+    const listed = await options.runner.run({
+        key: `iam:ListOpenIDConnectProviders ${where.account}`,
+        permission: 'iam:ListOpenIDConnectProviders',
+        resource,
+    }, () => iam.send(new client_iam_dist_cjs/* ListOpenIDConnectProvidersCommand */.vfi({})));
+    if (!listed.ok)
+        return [{ arn: wanted, unreadable: listed.message }];
+    const arns = (listed.value.OpenIDConnectProviderList ?? [])
+        .flatMap((entry) => (entry.Arn ? [entry.Arn] : []))
+        .filter((arn) => isGithubProvider(arn, wanted) && !known.has(arn.toLowerCase()));
+    const providers = await Promise.all(arns.map((arn) => providerFacts(arn, options, where.account)));
+    const found = arns.some((arn) => arn.toLowerCase() === wanted.toLowerCase());
+    if (!found)
+        providers.push({ arn: wanted, exists: false });
+    return providers;
+}
+function isGithubProvider(arn, wanted) {
+    const lower = arn.toLowerCase();
+    return lower === wanted.toLowerCase() || lower.startsWith(`${wanted.toLowerCase()}/`);
+}
+async function providerFacts(arn, options, account) {
+    const iam = await options.clients.iam(account);
+    const provider = await options.runner.run({ key: `iam:GetOpenIDConnectProvider ${arn}`, permission: 'iam:GetOpenIDConnectProvider', resource: arn }, () => iam.send(new client_iam_dist_cjs/* GetOpenIDConnectProviderCommand */.cCT({ OpenIDConnectProviderArn: arn })));
+    if (!provider.ok)
+        return provider.kind === 'missing' ? { arn, exists: false } : { arn, unreadable: provider.message };
+    return { arn, clientIds: provider.value.ClientIDList ?? [] };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/aws/collect-templates.js
+// Live reads of a registry's repository creation templates, for CI pushes: the prefixes of those applied for
+// CREATE_ON_PUSH decide whether a push to a repository that does not exist creates it (ecr-push.ts).
+
+const TEMPLATE_PAGES = 20;
+async function createOnPushPrefixes(account, region, options) {
+    const ecr = await options.clients.ecr(account, region);
+    const prefixes = [];
+    let nextToken;
+    for (let page = 0; page < TEMPLATE_PAGES; page++) {
+        const templates = await options.runner.run({
+            key: `ecr:DescribeRepositoryCreationTemplates ${account}/${region}#${nextToken ?? ''}`,
+            permission: 'ecr:DescribeRepositoryCreationTemplates',
+            resource: `the registry of ${account} in ${region}`,
+        }, () => ecr.send(new dist_cjs/* DescribeRepositoryCreationTemplatesCommand */.v18({ nextToken })));
+        if (!templates.ok)
+            return { creationTemplatesUnreadable: templates.message };
+        for (const template of templates.value.repositoryCreationTemplates ?? [])
+            if (template.prefix && template.appliedFor?.includes('CREATE_ON_PUSH'))
+                prefixes.push(template.prefix);
+        nextToken = templates.value.nextToken;
+        if (!nextToken)
+            return { createOnPushPrefixes: prefixes };
+    }
+    return {
+        creationTemplatesUnreadable: `the registry has more than ${TEMPLATE_PAGES} pages of repository creation templates; pullcheck reads no further`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/aws/collect.js
 // Live AWS reads: exactly the facts the ECR rule needs, in the config's `facts.aws` format, each resource
 // once (CallRunner), for the resources the config does not already state. What cannot be read becomes
 // `unreadable`, naming the permission. AWS_ENDPOINT_URL_<SERVICE> is honoured by the SDK clients.
+
+
 
 
 
@@ -592,13 +692,14 @@ async function collectWith(input, options) {
     const known = knownKeys(input.known);
     // The repositories and registries do not wait for the clusters and roles: the runner keeps every
     // independent call in flight at once, up to its concurrency.
-    const [{ found, roles, organizations }, repositories, registries] = await Promise.all([
+    const [{ found, roles, organizations }, repositories, registries, oidcProviders] = await Promise.all([
         clustersAndRoles(input, known, options).then(async (read) => ({
             ...read,
             organizations: await readOrganizations(input, read.roleArns, known, options),
         })),
         readRepositories(input, known, options),
         readRegistries(input, known, options),
+        readCiOidcProviders(input.ciRoles?.logins ?? [], input.known, options),
     ]);
     return {
         ...(roles.length > 0 ? { roles } : {}),
@@ -607,6 +708,7 @@ async function collectWith(input, options) {
         ...(found.length > 0 ? { clusters: found } : {}),
         ...(organizations.accounts.length > 0 ? { accounts: organizations.accounts } : {}),
         ...(organizations.organizations.length > 0 ? { organizations: organizations.organizations } : {}),
+        ...(oidcProviders.length > 0 ? { oidcProviders } : {}),
     };
 }
 /**
@@ -641,9 +743,13 @@ async function clustersAndRoles(input, known, options) {
     for (const cluster of found)
         for (const role of cluster.roles)
             roleArns.add(role);
-    const roles = await Promise.all([...roleArns]
+    // The CI path's roles: a login's is read with its trust policy.
+    const logins = new Set((input.ciRoles?.logins ?? []).map((arn) => arn.toLowerCase()));
+    for (const role of [...(input.ciRoles?.logins ?? []), ...(input.ciRoles?.pushes ?? [])])
+        roleArns.add(role);
+    const roles = await Promise.all([...new Map([...roleArns].map((arn) => [arn.toLowerCase(), arn])).values()]
         .filter((arn) => !known.roles.has(arn.toLowerCase()))
-        .map((arn) => collectRole(arn, options)));
+        .map((arn) => collectRole(arn, options, logins.has(arn.toLowerCase()))));
     return { found, roles, roleArns };
 }
 function readRepositories(input, known, options) {
@@ -658,7 +764,13 @@ function readRegistries(input, known, options) {
     const ecrImages = input.images.flatMap((image) => (0,registry/* ecrLocationOf */.BX)(image) ?? []);
     return Promise.all([...new Map(ecrImages.map((r) => [`${r.account}/${r.region}`, r])).values()]
         .filter((r) => !known.registries.has(`${r.account}/${r.region}`))
-        .map((r) => collectRegistry(r.account, r.region, options)));
+        .map(async (r) => {
+        const read = await collectRegistry(r.account, r.region, options);
+        const pushedTo = input.ciRoles?.pushRegistries?.includes(`${r.account}/${r.region}`);
+        return pushedTo && read.unreadable === undefined
+            ? { ...read, ...(await createOnPushPrefixes(r.account, r.region, options)) }
+            : read;
+    }));
 }
 function knownKeys(facts) {
     return {

@@ -1,8 +1,8 @@
-export const id = 934;
-export const ids = [934];
+export const id = 415;
+export const ids = [415];
 export const modules = {
 
-/***/ 50934:
+/***/ 20415:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -752,14 +752,134 @@ function gcloudPolicy(raw) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/providers/gcp/facts.js + 2 modules
+var facts = __webpack_require__(90738);
+// EXTERNAL MODULE: ./lib/providers/gcp/workload-identity/cel-parse.js
+var cel_parse = __webpack_require__(45756);
+// EXTERNAL MODULE: ./lib/providers/gcp/workload-identity/federated.js
+var federated = __webpack_require__(69570);
+;// CONCATENATED MODULE: ./lib/providers/gcp/workload-identity/wif-reads.js
+
+
+
+
+const wif_reads_POLICY_VERSION = 3;
+async function readCiLoginFacts(logins, known, api) {
+    const google = logins.filter((login) => login.provider === 'gcp');
+    const stated = new Set((known.workloadIdentityProviders ?? []).map((entry) => entry.name));
+    const statedPolicies = new Set((known.iamPolicies ?? []).map((entry) => (0,facts/* policyKey */.s4)(entry.resource)));
+    const names = [...new Set(google.map((login) => login.identity))].filter((name) => !stated.has(name));
+    const emails = [
+        ...new Set(google.flatMap((login) => (login.with['service_account'] ? [login.with['service_account']] : []))),
+    ];
+    const policies = [];
+    for (const email of emails) {
+        const resource = (0,facts/* serviceAccountResource */.pj)(email);
+        if (!statedPolicies.has(resource))
+            policies.push(serviceAccountPolicy(api, email).then((outcome) => entry(resource, outcome)));
+        const project = (0,service_account_project/* serviceAccountProject */.U)(email, { projects: new Map(), projectsByNumber: new Map() })?.id;
+        if (project !== undefined && !statedPolicies.has(`projects/${project}`)) {
+            policies.push(api
+                .resourceManagerPolicy(`projects/${project}`)
+                .then((outcome) => entry(`projects/${project}`, outcome)));
+        }
+    }
+    const providers = await Promise.all(names.map((name) => readProvider(api, name)));
+    return { workloadIdentityProviders: providers, iamPolicies: dedupe(await Promise.all(policies)) };
+}
+function serviceAccountPolicy(api, email) {
+    const resource = (0,facts/* serviceAccountResource */.pj)(email);
+    return api.runner.run({ key: `gcp:getIamPolicy:${resource}`, permission: 'iam.serviceAccounts.getIamPolicy', resource }, (signal) => api.json(`${api.base.iam}/v1/projects/-/serviceAccounts/${encodeURIComponent(email)}:getIamPolicy`, signal, {
+        method: 'POST',
+        body: { options: { requestedPolicyVersion: wif_reads_POLICY_VERSION } },
+    }));
+}
+function entry(resource, outcome) {
+    if (!outcome.ok)
+        return { resource, unreadable: outcome.message };
+    const { bindings, etag, version } = (outcome.value ?? {});
+    return {
+        resource,
+        policy: {
+            ...(bindings === undefined ? {} : { bindings }),
+            ...(etag === undefined ? {} : { etag }),
+            ...(version === undefined ? {} : { version }),
+        },
+    };
+}
+function dedupe(entries) {
+    const seen = new Set();
+    return entries.filter((one) => !seen.has(one.resource) && seen.add(one.resource));
+}
+async function readProvider(api, name) {
+    const get = (resource, permission) => api.runner.run({ key: `gcp:get:${resource}`, permission, resource }, (signal) => api.json(`${api.base.iam}/v1/${resource}`, signal));
+    const pool = (0,federated/* poolOf */.e9)(name);
+    const [provider, poolRead] = await Promise.all([
+        get(name, 'iam.workloadIdentityPoolProviders.get'),
+        get(pool, 'iam.workloadIdentityPools.get'),
+    ]);
+    if (!provider.ok)
+        return { name, unreadable: provider.message };
+    const value = (provider.value ?? {});
+    const oidc = (value['oidc'] ?? {});
+    const fields = {
+        name,
+        attributeMapping: value['attributeMapping'] ?? {},
+        ...pick(value, ['attributeCondition', 'state', 'disabled', 'displayName', 'description', 'expireTime']),
+        oidc: pick(oidc, ['issuerUri', 'allowedAudiences']),
+    };
+    if (poolRead.ok)
+        fields['pool'] = pick((poolRead.value ?? {}), ['state', 'disabled']);
+    const unparsable = celProblem(fields);
+    return unparsable === undefined
+        ? fields
+        : {
+            name,
+            unreadable: `read live, but not CEL pullcheck can parse: ${unparsable}; state the provider in the config's facts to check it`,
+        };
+}
+function pick(source, keys) {
+    return Object.fromEntries(keys.flatMap((key) => (source[key] === undefined ? [] : [[key, source[key]]])));
+}
+/** The first mapping or condition pullcheck's parser refuses (Google accepted it). */
+function celProblem(fields) {
+    const expressions = [
+        ...Object.entries((fields['attributeMapping'] ?? {})),
+        ...(typeof fields['attributeCondition'] === 'string'
+            ? [['attributeCondition', fields['attributeCondition']]]
+            : []),
+    ];
+    for (const [key, text] of expressions) {
+        try {
+            if (String(text).trim() !== '')
+                (0,cel_parse/* parseCel */.W2)(String(text));
+        }
+        catch (error) {
+            if (error instanceof cel_parse/* CelError */.PW)
+                return `${key}: ${error.message}`;
+            throw error;
+        }
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/gcp/live-reads.js
+
+
 
 
 const HINT = 'use Application Default Credentials: gcloud auth application-default login';
 async function read(context) {
     const { config, plan, runner } = context;
     const targets = config.input.targets ?? [];
-    const needed = plan.images.some((image) => (0,registry/* googleLocationOf */.MF)(image) !== undefined) ||
+    // The CI path (issue 18): the Google logins' providers and service accounts, the pushed images' policies.
+    const ciLogins = (context.ciLogins ?? []).filter((login) => login.provider === 'gcp');
+    const pushed = (context.ciPushes ?? [])
+        .map((push) => push.image)
+        .filter((image) => (0,registry/* googleLocationOf */.MF)(image));
+    const needed = ciLogins.length > 0 ||
+        pushed.length > 0 ||
+        plan.images.some((image) => (0,registry/* googleLocationOf */.MF)(image) !== undefined) ||
         targets.some((target) => target.platform === 'gke') ||
         // A cloud-run target needs a read only for a project number it does not state.
         cloudRunProjects(targets).length > 0;
@@ -770,10 +890,23 @@ async function read(context) {
         const hint = context.credentialHints['gcp'] ?? HINT;
         return { notes: [`no Google credentials: Google Cloud facts come from the config only (${hint})`] };
     }
-    const images = plan.targets.flatMap((target) => target.images);
+    const images = [...plan.targets.flatMap((target) => target.images), ...pushed];
     const endpoints = config.input.endpoints?.google;
-    const facts = await collectGcpFacts({ images, targets, known: config.input.facts?.gcp ?? {} }, { runner, authClient, ...(endpoints ? { endpoints } : {}) });
-    return { facts: { ...facts }, notes: [] };
+    const known = config.input.facts?.gcp ?? {};
+    const options = { runner, authClient, ...(endpoints ? { endpoints } : {}) };
+    const facts = await collectGcpFacts({ images, targets, known }, options);
+    if (ciLogins.length === 0)
+        return { facts: { ...facts }, notes: [] };
+    const logins = await readCiLoginFacts(ciLogins, known, new GoogleApis(options));
+    const read = new Set((facts.iamPolicies ?? []).map((entry) => entry.resource));
+    const iamPolicies = [
+        ...(facts.iamPolicies ?? []),
+        ...logins.iamPolicies.filter((entry) => !read.has(entry.resource)),
+    ];
+    return {
+        facts: { ...facts, iamPolicies, workloadIdentityProviders: logins.workloadIdentityProviders },
+        notes: [],
+    };
 }
 /** The login's access token (a string), a google-auth-library client, else ADC when configured. */
 async function googleClient(given) {
