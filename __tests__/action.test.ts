@@ -131,6 +131,17 @@ test('the demo: outputs, JSON report file, job summary, and a failed step', asyn
     1,
   );
   assert.match(readFileSync(files.summary, 'utf8'), /^### ❌ pullcheck: 1 denied[\s\S]*<details>/);
+  // The CI path (issue 18): the release job's login is refused, at its step, in the summary and the SARIF.
+  const login = sarif.runs[0].results.find((result: { ruleId: string }) => result.ruleId === 'login-denied');
+  assert.equal(
+    login.locations[0].physicalLocation.artifactLocation.uri,
+    'examples/.github/workflows/release.yml',
+  );
+  assert.equal(login.locations[0].physicalLocation.region.startLine, 23);
+  assert.match(
+    readFileSync(files.summary, 'utf8'),
+    /#### CI path: login → push[\s\S]*login on push of tag v\\\* \| arn:aws:iam::123456789012:role\/github-release \| ❌ denied/,
+  );
 });
 
 test('fail-on never: the step passes with the same outputs', async () => {
