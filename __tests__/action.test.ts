@@ -142,6 +142,11 @@ test('the demo: outputs, JSON report file, job summary, and a failed step', asyn
     readFileSync(files.summary, 'utf8'),
     /#### CI path: login → push[\s\S]*login on push of tag v\\\* \| arn:aws:iam::123456789012:role\/github-release \| ❌ denied/,
   );
+  // The whole path of an image: its job's login refused, its push allowed, its pulls one denied.
+  assert.match(
+    readFileSync(files.summary, 'utf8'),
+    /\| 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com\/team\/api \| \.github\/workflows\/release\.yml\\#images \| ❌ 1 \| ✅ allowed \| ❌ 1 · ✅ 1 \|/,
+  );
 });
 
 test('fail-on never: the step passes with the same outputs', async () => {

@@ -42020,16 +42020,22 @@ function snippets(grant) {
     });
 }
 
+// EXTERNAL MODULE: ./lib/core/image-reference.js
+var image_reference = __webpack_require__(60814);
 // EXTERNAL MODULE: ./lib/report/labels.js
 var labels = __webpack_require__(67419);
 ;// CONCATENATED MODULE: ./lib/report/ci-markdown.js
 
 
 
-function ciMarkdown(rows) {
+
+function ciMarkdown(rows, pulls = []) {
     if (rows.length === 0)
         return [];
-    const sections = [['#### CI path: login → push', '', ciTable(rows)].join('\n')];
+    const sections = [
+        ['#### Deploy path per image: CI login → push → pulls', '', pathTable(rows, pulls)].join('\n'),
+        ['#### CI path: login → push', '', ciTable(rows)].join('\n'),
+    ];
     const denied = rows.filter((row) => row.verdict === 'denied');
     if (denied.length > 0)
         sections.push(['#### Denied logins and pushes, and their fixes', ...denied.flatMap(deniedBlocks)].join('\n\n'));
@@ -42053,6 +42059,33 @@ function ciMarkdown(rows) {
                 .join('\n'),
         ].join('\n\n'));
     return sections;
+}
+/**
+ * The whole path of each pushed image: its job's logins (one verdict per event, counted), its push, and the
+ * pulls of it the check decided (by image name: a pull names a tag the push may not).
+ */
+function pathTable(rows, pulls) {
+    const counted = (verdicts) => {
+        if (verdicts.length === 0)
+            return '—';
+        const order = ['denied', 'unknown', 'allowed'];
+        return order
+            .map((verdict) => [verdict, verdicts.filter((found) => found === verdict).length])
+            .filter(([, count]) => count > 0)
+            .map(([verdict, count]) => `${labels/* VERDICT_ICON */.YY[verdict]} ${count}`)
+            .join(' · ');
+    };
+    const pushes = rows.filter((row) => row.kind === 'push');
+    return [
+        '| image | job | login (per event) | push | pulls |',
+        '|---|---|---|---|---|',
+        ...pushes.map((push) => {
+            const logins = rows.filter((row) => row.kind === 'login' && row.job === push.job);
+            const name = (0,image_reference/* imageNameOf */.mi)(push.image ?? '');
+            const pulled = pulls.filter((pull) => (0,image_reference/* imageNameOf */.mi)(pull.image) === name);
+            return `| ${escapeMarkdown(push.image ?? '')} | ${escapeMarkdown(push.job)} | ${counted(logins.map((row) => row.verdict))} | ${labels/* VERDICT_ICON */.YY[push.verdict]} ${push.verdict} | ${counted(pulled.map((pull) => pull.verdict))} |`;
+        }),
+    ].join('\n');
 }
 /** One row per login event and per push, in the order the job runs them. */
 function ciTable(rows) {
@@ -42110,7 +42143,7 @@ function renderFull(report) {
     const unknown = report.results.filter((result) => result.verdict === 'unknown');
     if (unknown.length > 0)
         sections.push(['#### Unknown: facts pullcheck needs', unknownList(unknown)].join('\n\n'));
-    sections.push(...ciMarkdown(report.ci ?? []));
+    sections.push(...ciMarkdown(report.ci ?? [], report.results));
     if (report.findings.length > 0) {
         sections.push([
             '#### Findings',

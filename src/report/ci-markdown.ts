@@ -1,13 +1,18 @@
 // The CI path in the PR comment and job summary: per job, its login for each event and each push, with a
 // block per denied row holding its fix, then the warnings and what is unknown. Pure: rows in, string out.
 import type { CiResult } from '../core/ci-path.ts';
+import { imageNameOf } from '../core/image-reference.ts';
+import type { PullResult, VerdictKind } from '../core/verdict.ts';
 import { escapeMarkdown as md } from './escape.ts';
 import { snippets } from './fix-snippets.ts';
 import { originText, unknownReasons, VERDICT_ICON } from './labels.ts';
 
-export function ciMarkdown(rows: readonly CiResult[]): string[] {
+export function ciMarkdown(rows: readonly CiResult[], pulls: readonly PullResult[] = []): string[] {
   if (rows.length === 0) return [];
-  const sections = [['#### CI path: login → push', '', ciTable(rows)].join('\n')];
+  const sections = [
+    ['#### Deploy path per image: CI login → push → pulls', '', pathTable(rows, pulls)].join('\n'),
+    ['#### CI path: login → push', '', ciTable(rows)].join('\n'),
+  ];
   const denied = rows.filter((row) => row.verdict === 'denied');
   if (denied.length > 0)
     sections.push(
@@ -39,6 +44,33 @@ export function ciMarkdown(rows: readonly CiResult[]): string[] {
       ].join('\n\n'),
     );
   return sections;
+}
+
+/**
+ * The whole path of each pushed image: its job's logins (one verdict per event, counted), its push, and the
+ * pulls of it the check decided (by image name: a pull names a tag the push may not).
+ */
+function pathTable(rows: readonly CiResult[], pulls: readonly PullResult[]): string {
+  const counted = (verdicts: readonly VerdictKind[]) => {
+    if (verdicts.length === 0) return '—';
+    const order: VerdictKind[] = ['denied', 'unknown', 'allowed'];
+    return order
+      .map((verdict) => [verdict, verdicts.filter((found) => found === verdict).length] as const)
+      .filter(([, count]) => count > 0)
+      .map(([verdict, count]) => `${VERDICT_ICON[verdict]} ${count}`)
+      .join(' · ');
+  };
+  const pushes = rows.filter((row) => row.kind === 'push');
+  return [
+    '| image | job | login (per event) | push | pulls |',
+    '|---|---|---|---|---|',
+    ...pushes.map((push) => {
+      const logins = rows.filter((row) => row.kind === 'login' && row.job === push.job);
+      const name = imageNameOf(push.image ?? '');
+      const pulled = pulls.filter((pull) => imageNameOf(pull.image) === name);
+      return `| ${md(push.image ?? '')} | ${md(push.job)} | ${counted(logins.map((row) => row.verdict))} | ${VERDICT_ICON[push.verdict]} ${push.verdict} | ${counted(pulled.map((pull) => pull.verdict))} |`;
+    }),
+  ].join('\n');
 }
 
 /** One row per login event and per push, in the order the job runs them. */

@@ -37,7 +37,7 @@ function renderFull(report: Report): string {
   const unknown = report.results.filter((result) => result.verdict === 'unknown');
   if (unknown.length > 0)
     sections.push(['#### Unknown: facts pullcheck needs', unknownList(unknown)].join('\n\n'));
-  sections.push(...ciMarkdown(report.ci ?? []));
+  sections.push(...ciMarkdown(report.ci ?? [], report.results));
   if (report.findings.length > 0) {
     sections.push(
       [
