@@ -16474,7 +16474,7 @@ function regexBacktrackingRisk(pattern) {
 /* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89086);
 /* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60814);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4013);
-/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16039);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18808);
 
 
 
@@ -16685,8 +16685,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: discoverFromWorkflow, withDiscoveredImages
 
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 61 modules
-var discover_workflows = __webpack_require__(16039);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 62 modules
+var discover_workflows = __webpack_require__(18808);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
@@ -19639,8 +19639,8 @@ var ecs_task_principals = __webpack_require__(31318);
 var task_definition_file = __webpack_require__(50296);
 // EXTERNAL MODULE: ./lib/discover/findings.js
 var discover_findings = __webpack_require__(4013);
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 61 modules
-var workflows = __webpack_require__(16039);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 62 modules
+var workflows = __webpack_require__(18808);
 // EXTERNAL MODULE: ./lib/discover/workflows/repository.js
 var repository = __webpack_require__(39416);
 ;// CONCATENATED MODULE: ./lib/discover/ecs-targets.js
@@ -20000,7 +20000,7 @@ function renderIndex(path) {
 
 /***/ }),
 
-/***/ 16039:
+/***/ 18808:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -21189,6 +21189,30 @@ function insideExpression(line, index) {
     const open = line.lastIndexOf('${{', index);
     return open !== -1 && line.indexOf('}}', open) > index;
 }
+
+;// CONCATENATED MODULE: ./lib/discover/workflows/actions/pullcheck-action.js
+// pullcheck's own action (`uses: OWNER/pullcheck@v1`): its login inputs log in with GitHub's OIDC token
+// like the cloud actions do, so they are CI logins too (issue 18): a role its trust policy refuses would
+// leave the check without its live reads. Its `audience` input applies to AWS and OpenShift (action.yml:
+// default sts.amazonaws.com for AWS); Google's audience is its provider's.
+
+const pullcheckAction = (call) => {
+    const audience = call.text('audience');
+    const role = call.text('aws-role-arn');
+    if (role)
+        call.ciLogin('aws', role, { audience: audience ?? ['sts.amazonaws.com'] });
+    const provider = call.text('gcp-workload-identity-provider');
+    if (provider)
+        call.ciLogin('gcp', provider, {
+            service_account: call.text('gcp-service-account'),
+            audience: (0,workflows_text/* concat */.xW)(['https://iam.googleapis.com/'], provider),
+        });
+    const server = call.text('openshift-server');
+    if (server)
+        call.ciLogin('openshift', server, { 'openshift-token': call.text('openshift-token'), audience });
+};
+/** Whether a `uses:` names pullcheck's action: any owner's `pullcheck` repository (forks, mirrors). */
+const isPullcheckAction = (name) => /^[^/]+\/pullcheck$/.test(name);
 
 ;// CONCATENATED MODULE: ./lib/discover/workflows/commands/aws-region.js
 
@@ -23003,6 +23027,7 @@ function textOf(text) {
 
 
 
+
 const HANDLERS = {
     'docker/build-push-action': buildPush('docker/build-push-action'),
     'depot/build-push-action': buildPush('depot/build-push-action'),
@@ -23058,7 +23083,7 @@ const PUSH_NOTHING = /^(?:actions\/|github\/|docker\/setup-|docker\/scout-action
 const PUSH_INPUT = /(?:^|[-_])(?:image|images|tags|registry|registries|destination|dst)(?:[-_]|$)|^push$/i;
 /** Runs the known handler; for an unknown action, flags it when its inputs say it may push. */
 function runAction({ call, inputNames }) {
-    const handler = HANDLERS[call.name];
+    const handler = HANDLERS[call.name] ?? (isPullcheckAction(call.name) ? pullcheckAction : undefined);
     if (handler) {
         handler(call);
         return;

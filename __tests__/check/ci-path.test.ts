@@ -144,7 +144,7 @@ test('fail-on applies to the CI rows: unknown counts their unknowns, never passe
   assert.equal(check(config, 'never').summary.gate, 'pass');
 });
 
-test('discovery records OIDC logins only: access keys are no OIDC login; the login actions give their default audiences', () => {
+test("discovery records OIDC logins only (pullcheck's own included): access keys are no OIDC login; the login actions give their default audiences", () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ci-discover-'));
   mkdirSync(path.join(root, '.github', 'workflows'), { recursive: true });
   const file = path.join(root, '.github', 'workflows', 'ci.yml');
@@ -174,6 +174,10 @@ test('discovery records OIDC logins only: access keys are no OIDC login; the log
       '          openshift_server_url: https://api.ocp.example.com:6443',
       '          openshift_token: ${{ secrets.OPENSHIFT_TOKEN }}',
       '          namespace: shop',
+      '  check:',
+      '    steps:',
+      '      - uses: acme/pullcheck@v1',
+      `        with: { aws-role-arn: "${ROLE}" }`,
       '',
     ].join('\n'),
   );
@@ -186,8 +190,12 @@ test('discovery records OIDC logins only: access keys are no OIDC login; the log
       ['oidc', 'aws'],
       ['google', 'gcp'],
       ['openshift', 'openshift'],
+      ['check', 'aws'],
     ],
   );
+  // pullcheck's own login is one too, with its audience default.
+  assert.equal(logins[3]!.identity, ROLE);
+  assert.equal(logins[3]!.inputs['audience'], 'sts.amazonaws.com');
   // A role read from a secret is a fact to supply, never the environment's value.
   assert.equal((logins[0]!.identity as { need: string }).need, 'secrets.DEPLOY_ROLE');
   assert.doesNotMatch(JSON.stringify(logins), /leak/);

@@ -1,6 +1,7 @@
 // Which handler reads a `uses:` step, and what an action pullcheck does not know becomes: a may-push
 // finding when its inputs say it pushes (a `push` input, or an image, tag or registry input), silence
 // only for actions known to push nothing.
+import { isPullcheckAction, pullcheckAction } from './pullcheck-action.ts';
 import { ecsDeploy, ecsRender } from './ecs-actions.ts';
 import { wordText } from '../commands/arguments.ts';
 import { shown, split } from '../text.ts';
@@ -111,7 +112,7 @@ export interface ActionStep {
 
 /** Runs the known handler; for an unknown action, flags it when its inputs say it may push. */
 export function runAction({ call, inputNames }: ActionStep): void {
-  const handler = HANDLERS[call.name];
+  const handler = HANDLERS[call.name] ?? (isPullcheckAction(call.name) ? pullcheckAction : undefined);
   if (handler) {
     handler(call);
     return;
