@@ -31238,15 +31238,15 @@ var platforms = __webpack_require__(59812);
 // EXTERNAL MODULE: ./lib/providers/aws/web-identity/keys.js
 var keys = __webpack_require__(15756);
 ;// CONCATENATED MODULE: ./lib/providers/aws/web-identity/claim-match.js
+// A trust-policy condition over a predicted claim that may be one value or many (a pattern, where `*` is any
+// text: the branches a workflow's `on.push.branches` glob admits). `yes` only when every value the pattern
+// stands for satisfies the condition, `no` only when none can, otherwise `unknown`: never a false `yes`.
+// Operators: IAM User Guide, "IAM JSON policy elements: Condition operators" (string operators, ...IfExists,
+// the Null check) and "Set operators for multivalued context keys" (ForAnyValue / ForAllValues).
 
-const claim_match_STRING_OPERATORS = {
-    stringequals: { like: false, negated: false, ignoreCase: false },
-    stringnotequals: { like: false, negated: true, ignoreCase: false },
-    stringequalsignorecase: { like: false, negated: false, ignoreCase: true },
-    stringnotequalsignorecase: { like: false, negated: true, ignoreCase: true },
-    stringlike: { like: true, negated: false, ignoreCase: false },
-    stringnotlike: { like: true, negated: true, ignoreCase: false },
-};
+
+// The String operators of the policy evaluator's table: a claim is text (the Arn and Bool ones compare no claim).
+const claim_match_STRING_OPERATORS = Object.fromEntries(Object.entries(STRING_OPERATORS).filter(([name]) => name.startsWith('string')));
 /** One condition over one claim. */
 function conditionOverClaim(condition, claim) {
     if ('unknown' in claim)
@@ -42044,6 +42044,23 @@ function snippets(grant) {
         return [`**${escapeMarkdown(style.title)}**`, '', codeBlock(content, style.language), ''];
     });
 }
+/** A `<details>` block for one missing grant; `summary` and `footer` are Markdown already escaped. */
+function fixBlock(summary, grant, reasons, footer) {
+    return [
+        '<details>',
+        `<summary>${summary}</summary>`,
+        '',
+        escapeMarkdown(grant.fix.text),
+        '',
+        ...snippets(grant),
+        '**Why**',
+        '',
+        ...reasons.map((reason) => `- ${escapeMarkdown(reason)}`),
+        '',
+        ...(footer ? [footer, ''] : []),
+        '</details>',
+    ].join('\n');
+}
 
 // EXTERNAL MODULE: ./lib/core/image-reference.js
 var image_reference = __webpack_require__(60814);
@@ -42126,20 +42143,7 @@ function title(row) {
         : `push of ${row.image ?? ''} by ${row.job} as ${row.identity}`;
 }
 function deniedBlocks(row) {
-    return row.missing.map((grant) => [
-        '<details>',
-        `<summary>${labels/* VERDICT_ICON */.YY.denied} ${escapeMarkdown(title(row))}: ${grant.explicitDeny ? 'explicitly denied' : 'missing'} on the ${grant.side} side: ${escapeMarkdown(grant.permissions.join(', '))}</summary>`,
-        '',
-        escapeMarkdown(grant.fix.text),
-        '',
-        ...snippets(grant),
-        '**Why**',
-        '',
-        ...row.reasons.map((reason) => `- ${escapeMarkdown(reason)}`),
-        '',
-        ...(row.source ? [`**Step** ${escapeMarkdown((0,labels/* originText */.CQ)(row.source))}.`, ''] : []),
-        '</details>',
-    ].join('\n'));
+    return row.missing.map((grant) => fixBlock(`${labels/* VERDICT_ICON */.YY.denied} ${escapeMarkdown(title(row))}: ${grant.explicitDeny ? 'explicitly denied' : 'missing'} on the ${grant.side} side: ${escapeMarkdown(grant.permissions.join(', '))}`, grant, row.reasons, row.source ? `**Step** ${escapeMarkdown((0,labels/* originText */.CQ)(row.source))}.` : undefined));
 }
 
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
@@ -42210,25 +42214,10 @@ function markdown_deniedBlocks(result) {
         const what = grant.explicitDeny ? 'explicitly denied' : 'missing';
         const summary = `${labels/* VERDICT_ICON */.YY.denied} ${escapeMarkdown(result.image)} → ${escapeMarkdown(result.target)} · ${escapeMarkdown(result.principal)}: ` +
             `${what} on the ${grant.side} side: ${escapeMarkdown(grant.permissions.join(', '))}`;
-        return [
-            '<details>',
-            `<summary>${summary}</summary>`,
-            '',
-            escapeMarkdown(grant.fix.text),
-            '',
-            ...snippets(grant),
-            '**Why**',
-            '',
-            ...result.reasons.map((reason) => `- ${escapeMarkdown(reason)}`),
-            '',
-            ...(result.source
-                ? [
-                    `**Checked because** the image comes from ${escapeMarkdown((0,labels/* originText */.CQ)(result.source.image))} and the target from ${escapeMarkdown((0,labels/* originText */.CQ)(result.source.target))}.`,
-                    '',
-                ]
-                : []),
-            '</details>',
-        ].join('\n');
+        const checked = result.source
+            ? `**Checked because** the image comes from ${escapeMarkdown((0,labels/* originText */.CQ)(result.source.image))} and the target from ${escapeMarkdown((0,labels/* originText */.CQ)(result.source.target))}.`
+            : undefined;
+        return fixBlock(summary, grant, result.reasons, checked);
     });
 }
 /** Where every image and target came from, folded: the plan behind the table. */

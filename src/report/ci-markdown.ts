@@ -4,7 +4,7 @@ import type { CiResult } from '../core/ci-path.ts';
 import { imageNameOf } from '../core/image-reference.ts';
 import type { PullResult, VerdictKind } from '../core/verdict.ts';
 import { escapeMarkdown as md } from './escape.ts';
-import { snippets } from './fix-snippets.ts';
+import { fixBlock } from './fix-snippets.ts';
 import { originText, unknownReasons, VERDICT_ICON } from './labels.ts';
 
 export function ciMarkdown(rows: readonly CiResult[], pulls: readonly PullResult[] = []): string[] {
@@ -93,19 +93,11 @@ function title(row: CiResult): string {
 
 function deniedBlocks(row: CiResult): string[] {
   return row.missing.map((grant) =>
-    [
-      '<details>',
-      `<summary>${VERDICT_ICON.denied} ${md(title(row))}: ${grant.explicitDeny ? 'explicitly denied' : 'missing'} on the ${grant.side} side: ${md(grant.permissions.join(', '))}</summary>`,
-      '',
-      md(grant.fix.text),
-      '',
-      ...snippets(grant),
-      '**Why**',
-      '',
-      ...row.reasons.map((reason) => `- ${md(reason)}`),
-      '',
-      ...(row.source ? [`**Step** ${md(originText(row.source))}.`, ''] : []),
-      '</details>',
-    ].join('\n'),
+    fixBlock(
+      `${VERDICT_ICON.denied} ${md(title(row))}: ${grant.explicitDeny ? 'explicitly denied' : 'missing'} on the ${grant.side} side: ${md(grant.permissions.join(', '))}`,
+      grant,
+      row.reasons,
+      row.source ? `**Step** ${md(originText(row.source))}.` : undefined,
+    ),
   );
 }

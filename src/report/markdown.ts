@@ -4,7 +4,7 @@ import type { PlanExplanation } from '../core/origins.ts';
 import type { Report } from '../core/report-model.ts';
 import type { MissingGrant, PullResult, VerdictKind } from '../core/verdict.ts';
 import { escapeMarkdown as md } from './escape.ts';
-import { snippets } from './fix-snippets.ts';
+import { fixBlock } from './fix-snippets.ts';
 import { ciMarkdown } from './ci-markdown.ts';
 import { headline, originText, unknownReasons, VERDICT_ICON } from './labels.ts';
 
@@ -88,25 +88,10 @@ function deniedBlocks(result: PullResult): string[] {
     const summary =
       `${VERDICT_ICON.denied} ${md(result.image)} → ${md(result.target)} · ${md(result.principal)}: ` +
       `${what} on the ${grant.side} side: ${md(grant.permissions.join(', '))}`;
-    return [
-      '<details>',
-      `<summary>${summary}</summary>`,
-      '',
-      md(grant.fix.text),
-      '',
-      ...snippets(grant),
-      '**Why**',
-      '',
-      ...result.reasons.map((reason) => `- ${md(reason)}`),
-      '',
-      ...(result.source
-        ? [
-            `**Checked because** the image comes from ${md(originText(result.source.image))} and the target from ${md(originText(result.source.target))}.`,
-            '',
-          ]
-        : []),
-      '</details>',
-    ].join('\n');
+    const checked = result.source
+      ? `**Checked because** the image comes from ${md(originText(result.source.image))} and the target from ${md(originText(result.source.target))}.`
+      : undefined;
+    return fixBlock(summary, grant, result.reasons, checked);
   });
 }
 

@@ -254,7 +254,7 @@ function contextValue(key: string, caller: CallingRole): string | undefined | 'u
   }
 }
 
-const STRING_OPERATORS: Record<string, { like: boolean; negated: boolean; ignoreCase: boolean }> = {
+export const STRING_OPERATORS: Record<string, { like: boolean; negated: boolean; ignoreCase: boolean }> = {
   stringequals: { like: false, negated: false, ignoreCase: false },
   stringnotequals: { like: false, negated: true, ignoreCase: false },
   stringequalsignorecase: { like: false, negated: false, ignoreCase: true },

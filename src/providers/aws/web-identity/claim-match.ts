@@ -3,6 +3,7 @@
 // stands for satisfies the condition, `no` only when none can, otherwise `unknown`: never a false `yes`.
 // Operators: IAM User Guide, "IAM JSON policy elements: Condition operators" (string operators, ...IfExists,
 // the Null check) and "Set operators for multivalued context keys" (ForAnyValue / ForAllValues).
+import { STRING_OPERATORS as ALL_OPERATORS } from '../policy/match.ts';
 import type { Tri } from '../../../core/tri.ts';
 import type { Condition } from '../policy/document.ts';
 import { wildcardMatch, withoutSetOperator } from '../policy/match.ts';
@@ -14,14 +15,10 @@ export type ClaimValue =
   | { readonly absent: true }
   | { readonly unknown: string };
 
-const STRING_OPERATORS: Record<string, { like: boolean; negated: boolean; ignoreCase: boolean }> = {
-  stringequals: { like: false, negated: false, ignoreCase: false },
-  stringnotequals: { like: false, negated: true, ignoreCase: false },
-  stringequalsignorecase: { like: false, negated: false, ignoreCase: true },
-  stringnotequalsignorecase: { like: false, negated: true, ignoreCase: true },
-  stringlike: { like: true, negated: false, ignoreCase: false },
-  stringnotlike: { like: true, negated: true, ignoreCase: false },
-};
+// The String operators of the policy evaluator's table: a claim is text (the Arn and Bool ones compare no claim).
+const STRING_OPERATORS = Object.fromEntries(
+  Object.entries(ALL_OPERATORS).filter(([name]) => name.startsWith('string')),
+);
 
 export interface ConditionAnswer {
   readonly result: Tri;
