@@ -45,8 +45,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./lib/check/pipeline.js + 20 modules
-var pipeline = __webpack_require__(56022);
+// EXTERNAL MODULE: ./lib/check/pipeline.js + 21 modules
+var pipeline = __webpack_require__(45156);
 // EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
 var load = __webpack_require__(25666);
 // EXTERNAL MODULE: ./lib/discover/index.js + 26 modules

@@ -51,6 +51,7 @@ function workspace(): string {
       'on:',
       '  push:',
       '    branches: [main]',
+      'permissions: { id-token: write, contents: read }',
       'jobs:',
       '  release:',
       '    environment: production',

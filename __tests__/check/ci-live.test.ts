@@ -91,6 +91,7 @@ test(
       workflow,
       [
         'on: { push: { branches: [main] }, pull_request: {} }',
+        'permissions: { id-token: write }',
         'jobs:',
         '  deploy:',
         '    steps:',

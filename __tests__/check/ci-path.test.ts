@@ -73,12 +73,13 @@ function awsConfig(sub: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-const DEPLOY = (jobLines: string[]) =>
+const DEPLOY = (jobLines: string[], idToken = true) =>
   [
     'on:',
     '  push:',
     '    branches: [main]',
     '  pull_request:',
+    ...(idToken ? ['permissions: { id-token: write, contents: read }'] : []),
     'jobs:',
     '  release:',
     '    runs-on: ubuntu-latest',
@@ -232,6 +233,7 @@ test("a reusable workflow runs for its caller: the caller's events, the called f
     'on:',
     '  push:',
     '    tags: ["v*"]',
+    'permissions: { id-token: write }',
     'jobs:',
     '  call:',
     '    uses: ./.github/workflows/push.yml',
@@ -274,10 +276,108 @@ test('the renderers show the CI path: Markdown table and fix block, SARIF at the
   );
   assert.equal(results.length, 2);
   assert.match(results[0].locations[0].physicalLocation.artifactLocation.uri, /release\.yml$/);
-  assert.equal(results[0].locations[0].physicalLocation.region.startLine, 10);
+  assert.equal(results[0].locations[0].physicalLocation.region.startLine, 11);
   assert.ok(sarif.runs[0].tool.driver.rules.some((rule: { id: string }) => rule.id === 'push-unknown'));
   assert.match(
     renderText(report),
     /DENIED {2}login \.github\/workflows\/release\.yml#release \[push to main\] as arn:aws:iam::123456789012:role\/deploy\n {8}missing on the trust side/,
   );
+});
+
+// GitHub's "Permissions for the GITHUB_TOKEN": id-token is none by default; naming any permission sets the
+// others to none; write-all grants it, read-all cannot (id-token has no read level); a called workflow's
+// jobs only narrow what the calling job has ("Reusing workflows").
+const PERMISSION_CASES: {
+  name: string;
+  workflow?: string;
+  job?: string;
+  verdict: 'denied' | 'unknown' | 'allowed';
+  says?: RegExp;
+}[] = [
+  {
+    name: 'no permissions: anywhere (the default gives no id-token)',
+    verdict: 'denied',
+    says: /no `permissions:` is written/,
+  },
+  {
+    name: 'the workflow grants id-token: write',
+    workflow: 'permissions: { id-token: write, contents: read }',
+    verdict: 'allowed',
+  },
+  { name: 'write-all', workflow: 'permissions: write-all', verdict: 'allowed' },
+  {
+    name: 'read-all',
+    workflow: 'permissions: read-all',
+    verdict: 'denied',
+    says: /read-all` gives no id-token/,
+  },
+  {
+    name: "the job's own permissions replace the workflow's",
+    workflow: 'permissions: { id-token: write }',
+    job: '    permissions: { contents: read }',
+    verdict: 'denied',
+    says: /the job `permissions:` does not name id-token/,
+  },
+  {
+    name: 'an expression',
+    job: '    permissions: ${{ fromJSON(vars.PERMS) }}',
+    verdict: 'unknown',
+    says: /expression/,
+  },
+];
+
+for (const c of PERMISSION_CASES) {
+  test(`id-token permission: ${c.name} → ${c.verdict}`, () => {
+    const lines = DEPLOY(c.job ? [c.job] : [], false).split('\n');
+    if (c.workflow) lines.splice(4, 0, c.workflow);
+    const config = repository(
+      { '.github/workflows/release.yml': lines.join('\n') },
+      awsConfig('repo:acme/shop:ref:refs/heads/main'),
+    );
+    const login = check(config).ci!.find((row) => row.trigger === 'push to main')!;
+    assert.equal(login.verdict, c.verdict, login.reasons.join('\n'));
+    if (c.says) assert.match(login.reasons.join('\n'), c.says);
+    if (c.verdict === 'denied') {
+      assert.equal(login.missing[0]!.side, 'workflow');
+      assert.match(login.missing[0]!.fix.snippets['yaml']!, /id-token: write/);
+    }
+  });
+}
+
+test('a called workflow cannot widen its caller: the calling job without id-token denies the called login', () => {
+  const called = [
+    'on: workflow_call',
+    'permissions: { id-token: write }',
+    'jobs:',
+    '  push:',
+    '    steps:',
+    '      - uses: aws-actions/configure-aws-credentials@v4',
+    `        with: { role-to-assume: "${ROLE}", aws-region: us-east-1 }`,
+    '',
+  ].join('\n');
+  const caller = [
+    'on: { push: { branches: [main] } }',
+    'permissions: { contents: read }',
+    'jobs:',
+    '  call:',
+    '    uses: ./.github/workflows/push.yml',
+    '',
+  ].join('\n');
+  const config = repository(
+    { '.github/workflows/release.yml': caller, '.github/workflows/push.yml': called },
+    {
+      ...awsConfig('repo:acme/shop:ref:refs/heads/main'),
+      discover: { workflows: ['workflows/release.yml'], variables: { 'github.repository': 'acme/shop' } },
+    },
+  );
+  const login = check(config).ci![0]!;
+  assert.equal(login.verdict, 'denied', login.reasons.join('\n'));
+  assert.match(login.reasons[0]!, /the calling job: the workflow `permissions:` does not name id-token/);
+});
+
+test('an allowed login on pull_request warns that pull requests from forks get no OIDC token', () => {
+  const config = repository({ '.github/workflows/release.yml': DEPLOY([]) }, awsConfig('repo:acme/shop:*'));
+  const login = check(config).ci!.find((row) => row.trigger?.startsWith('pull_request'))!;
+  assert.equal(login.verdict, 'allowed', login.reasons.join('\n'));
+  assert.match((login.warnings ?? []).join('\n'), /a pull request from a fork gets no OIDC token/);
 });

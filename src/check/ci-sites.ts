@@ -41,11 +41,12 @@ export function ciSites(found: readonly FoundCiLogin[], config: LoadedConfig): C
       ]),
     );
     const ciLogin = { provider: login.provider, identity: login.identity, with: inputs, origin };
+    const idToken = login.job.idToken;
     const repository = login.job.top.repository ?? variables['github.repository'];
     if (!repository) {
       const noTokens =
         'the repository (github.repository) is not known: run in GitHub Actions, or add `github.repository: OWNER/REPO` under discover.variables';
-      return { job, login: ciLogin, tokens: [], noTokens, pushes };
+      return { job, login: ciLogin, tokens: [], noTokens, pushes, idToken };
     }
     const audience = login.inputs['audience'];
     const context: TokenContext = {
@@ -65,7 +66,7 @@ export function ciSites(found: readonly FoundCiLogin[], config: LoadedConfig): C
                 : { unknown: `the audience needs ${needText(audience)}` },
           }),
     };
-    return { job, login: ciLogin, tokens: predictTokens(context), pushes };
+    return { job, login: ciLogin, tokens: predictTokens(context), pushes, idToken };
   });
 }
 

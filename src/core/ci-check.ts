@@ -5,6 +5,7 @@ import { ImageReferenceError, parseImageReference } from './image-reference.ts';
 import type { PreparedProvider } from './provider.ts';
 import { registryLocator } from './registries.ts';
 import { unknown, type Verdict } from './verdict.ts';
+import { forkWarning, withGrant } from './ci-grant.ts';
 
 interface Ask {
   login(login: CiLogin, token: PredictedToken): LoginVerdict;
@@ -31,10 +32,12 @@ function siteRows(site: CiLoginSite, ask: Ask): CiResult[] {
   const source = login.origin;
   if (site.tokens.length === 0) {
     const reason = site.noTokens ?? 'pullcheck cannot tell which events run this job';
-    rows.push({ kind: 'login', job, identity: login.identity, ...unknown([reason]), source });
+    const verdict = withGrant(unknown([reason]), site.idToken, job);
+    rows.push({ kind: 'login', job, identity: login.identity, ...verdict, source });
   }
   const verdicts = site.tokens.map((token) => {
-    const { principal, warnings, ...verdict } = ask.login(login, token);
+    const decided = forkWarning(withGrant(ask.login(login, token), site.idToken, job), token);
+    const { principal, warnings, ...verdict } = decided;
     const shown = warnings && warnings.length > 0 ? { warnings } : {};
     rows.push({
       kind: 'login',

@@ -77,6 +77,13 @@ export interface CiResult extends Verdict {
   readonly source?: Origin;
 }
 
+/**
+ * Whether a job's GITHUB_TOKEN may request an OIDC token (`id-token: write`): without it the login action
+ * fails before the cloud is asked.
+ */
+export type IdTokenGrant =
+  { readonly write: true } | { readonly write: false; readonly why: string } | { readonly unknown: string };
+
 /** A CI login as the check takes it: resolved (with its tokens), or the fact its identity needs. */
 export interface CiLoginSite {
   /** `FILE#JOB`. */
@@ -87,6 +94,8 @@ export interface CiLoginSite {
   readonly tokens: readonly PredictedToken[];
   /** Why no token could be predicted, when `tokens` is empty for a resolved login. */
   readonly noTokens?: string;
+  /** Whether the job may request an OIDC token at all (undefined: not known to the caller). */
+  readonly idToken?: IdTokenGrant;
   /** The images the job pushes after the login. */
   readonly pushes: readonly { readonly image: string; readonly origin?: Origin }[];
 }

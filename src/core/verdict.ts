@@ -4,9 +4,12 @@ import type { Origin } from './origins.ts';
 export type VerdictKind = 'allowed' | 'denied' | 'unknown';
 
 /** Which side must grant: the identity's own policies, the resource's policy, a binding, a scope, … */
-/** `trust`: who may log in as the identity (a role's trust policy, a workload identity provider's condition). */
+/**
+ * `trust`: who may log in as the identity (a role's trust policy, a workload identity provider's condition);
+ * `workflow`: what the workflow file itself must say (a job's `permissions: id-token: write`).
+ */
 export type GrantSide =
-  'identity' | 'resource' | 'binding' | 'scope' | 'pull-secret' | 'node-config' | 'trust';
+  'identity' | 'resource' | 'binding' | 'scope' | 'pull-secret' | 'node-config' | 'trust' | 'workflow';
 
 export interface Fix {
   /** One or two sentences: what to change, where. */

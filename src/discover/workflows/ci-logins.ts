@@ -5,6 +5,7 @@ import type { Scope } from './scope.ts';
 import { resolver } from './scope.ts';
 import { asText, evaluateField } from './expression.ts';
 import { isMissing, type Missing, type Text } from './text.ts';
+import type { IdTokenGrant } from '../../core/ci-path.ts';
 import type { SourceLocation } from '../../core/errors.ts';
 import type { ActionCall } from './actions/call.ts';
 import type { CiJobContext, Collected, TopWorkflow } from './sites.ts';
@@ -29,7 +30,13 @@ export function endCiJob(collected: Collected, loginsBefore: number): void {
 export function ciJobOf(
   job: Record<string, unknown>,
   jobId: string,
-  workflow: { readonly file: string; readonly calledAs: string | undefined; readonly collected: Collected },
+  workflow: {
+    readonly file: string;
+    readonly calledAs: string | undefined;
+    readonly collected: Collected;
+    readonly permissions: unknown;
+    readonly callerGrant: IdTokenGrant | undefined;
+  },
   scope: Scope,
 ): CiJobContext {
   const { file, calledAs, collected } = workflow;
@@ -41,6 +48,7 @@ export function ciJobOf(
     file,
     ...(name === undefined || name === null ? {} : { environment: evaluateField(name, resolver(scope)) }),
     top: collected.topWorkflow ?? { file, on: undefined },
+    idToken: jobGrant(job, workflow.permissions, workflow.callerGrant),
     ...(calledAs ? { calledAs } : {}),
   };
 }
@@ -80,6 +88,7 @@ export interface FoundCiLogin {
     readonly environment?: string | Missing;
     readonly top: TopWorkflow;
     readonly calledAs?: string;
+    readonly idToken: IdTokenGrant;
   };
   /** The images its job pushes after it (resolved references; an unresolved one is a finding already). */
   readonly pushes: readonly string[];
@@ -104,6 +113,7 @@ export function ciLoginsOf(
         file: site.job.file,
         ...(environment === undefined ? {} : { environment: known(environment) }),
         top: site.job.top,
+        idToken: site.job.idToken,
         ...(site.job.calledAs ? { calledAs: site.job.calledAs } : {}),
       },
       pushes: [...new Set(pushes.flatMap((reference) => reference ?? []))],
@@ -127,4 +137,53 @@ function sameLoginsOnce(logins: readonly FoundCiLogin[]): FoundCiLogin[] {
 /** The text, or the first fact it needs. */
 function known(text: Text): string | Missing {
   return text.find(isMissing) ?? text.join('');
+}
+
+/**
+ * Whether a job's GITHUB_TOKEN may request an OIDC token (`id-token: write`), and where that is decided.
+ * GitHub's "Permissions for the GITHUB_TOKEN" table: id-token is `none` by default, permissive or restricted;
+ * naming any permission sets the others to none; `write-all` grants it, `read-all` does not (id-token has no
+ * read level). A called workflow's jobs can only narrow what the calling job has ("Reusing workflows").
+ */
+export type { IdTokenGrant };
+
+export const DEFAULT_GRANT: IdTokenGrant = {
+  write: false,
+  why: 'no `permissions:` is written, and GitHub gives no id-token permission by default',
+};
+
+/** The grant `permissions:` writes at one level; undefined when that level writes none. */
+export function writtenGrant(permissions: unknown, level: string): IdTokenGrant | undefined {
+  if (permissions === undefined || permissions === null) return undefined;
+  if (permissions === 'write-all') return { write: true };
+  if (permissions === 'read-all')
+    return {
+      write: false,
+      why: `${level} \`permissions: read-all\` gives no id-token (it has no read level)`,
+    };
+  if (typeof permissions === 'string' && permissions.includes('${{'))
+    return { unknown: `${level} \`permissions:\` is an expression pullcheck does not evaluate` };
+  if (typeof permissions !== 'object' || Array.isArray(permissions))
+    return { unknown: `${level} \`permissions:\` is in a form pullcheck does not read` };
+  const idToken = (permissions as Record<string, unknown>)['id-token'];
+  if (idToken === 'write') return { write: true };
+  return {
+    write: false,
+    why: `${level} \`permissions:\` ${idToken === undefined ? 'does not name id-token, so it is none' : `sets id-token: ${String(idToken)}`}`,
+  };
+}
+
+/** A job's grant: its own `permissions:`, else its workflow's, else the caller's (or the default); never wider than the caller's. */
+export function jobGrant(
+  job: Record<string, unknown>,
+  workflowPermissions: unknown,
+  caller: IdTokenGrant | undefined,
+): IdTokenGrant {
+  const own =
+    writtenGrant(job['permissions'], 'the job') ?? writtenGrant(workflowPermissions, 'the workflow');
+  const grant = own ?? caller ?? DEFAULT_GRANT;
+  if (!caller || grant === caller) return grant;
+  if ('write' in caller && !caller.write) return { write: false, why: `the calling job: ${caller.why}` };
+  if ('unknown' in caller && 'write' in grant && grant.write) return caller;
+  return grant;
 }

@@ -6,6 +6,7 @@ import { renderMarker, type EcsSite, type EcsStep, type EcsStepAt } from './ecs-
 import type { ServerlessDeploy, ServerlessSite } from './serverless-sites.ts';
 import type { Missing, Text } from './text.ts';
 import type { Value } from './expression.ts';
+import type { IdTokenGrant } from './ci-logins.ts';
 
 export interface PushDestination {
   readonly text: Text;
@@ -145,6 +146,8 @@ export interface CiJobContext {
   readonly top: TopWorkflow;
   /** A reusable workflow's `uses:` as the caller wrote it, when the job is in one. */
   readonly calledAs?: string;
+  /** Whether the job's GITHUB_TOKEN may request an OIDC token (`id-token: write`). */
+  readonly idToken: IdTokenGrant;
 }
 
 /** A login with GitHub's OIDC token (configure-aws-credentials, google-github-actions/auth, oc-login). */

@@ -4,18 +4,19 @@
 // passes. A reusable workflow in another repository, a cycle, or a file that is not there is reported.
 import type { SourceLocation } from '../../core/errors.ts';
 import { ConfigError } from '../../core/errors.ts';
-import { evaluateField, holeOf, Unknown, type Value } from './expression.ts';
+import { evaluateField, holeOf, type Value } from './expression.ts';
 import type { FileLines } from './locations.ts';
 import { ParsedFiles } from './parsed-files.ts';
 import { combinations } from './matrix.ts';
 import type { Repository } from './repository.ts';
 import { resolver, runnerVariables, type Scope } from './scope.ts';
 import { emptyCollected, firstSyntaxProblem, JobPushes, type Collected } from './sites.ts';
-import { ciJobOf, endCiJob, startsRun } from './ci-logins.ts';
+import { ciJobOf, endCiJob, jobGrant, startsRun, type IdTokenGrant } from './ci-logins.ts';
 import { inNeedsOrder, needsOf } from './job-order.ts';
+import { workflowInputs } from './workflow-inputs.ts';
 import { record, runSteps, type JobState } from './steps.ts';
 import { asText } from './expression.ts';
-import { missing, shown, type Text } from './text.ts';
+import { shown, type Text } from './text.ts';
 
 export interface WorkflowOptions {
   readonly repository: Repository;
@@ -30,6 +31,8 @@ export interface WorkflowOptions {
 interface Call {
   /** `jobs.<id>.uses` as the caller wrote it. */
   readonly uses: string;
+  /** Whether the calling job may request an OIDC token: its called jobs can only narrow it. */
+  readonly grant?: IdTokenGrant | undefined;
   readonly inputs: ReadonlyMap<string, Value>;
   readonly secrets: ReadonlyMap<string, Value> | undefined;
   readonly at: SourceLocation;
@@ -65,6 +68,9 @@ interface WorkflowContext {
   /** The repository-relative file, and how a caller named it when it is a reusable workflow. */
   readonly file: string;
   readonly calledAs: string | undefined;
+  /** The workflow's `permissions:`, and the calling job's OIDC grant when it is a reusable workflow. */
+  readonly permissions: unknown;
+  readonly callerGrant: IdTokenGrant | undefined;
 }
 
 function readOne(
@@ -98,6 +104,8 @@ function readOne(
     collected,
     file: relative,
     calledAs: call?.uses,
+    permissions: workflow['permissions'],
+    callerGrant: call?.grant,
   };
   const jobs = record(workflow['jobs']);
   const jobOutputs = new Map<string, Map<string, Value>>();
@@ -109,7 +117,10 @@ function readOne(
     jobOutputs.set(
       jobId,
       typeof job['uses'] === 'string'
-        ? callWorkflow(job, ['jobs', jobId], scope, env, lines, stack.concat(relative), options, collected)
+        ? callWorkflow(job, ['jobs', jobId], scope, env, lines, stack.concat(relative), options, {
+            collected,
+            grant: jobGrant(job, context.permissions, context.callerGrant),
+          })
         : runJob(context, job, jobId, scope),
     );
     ended(jobId, needsOf(job));
@@ -238,39 +249,6 @@ function runJob(
   return outputs;
 }
 
-/** The inputs a workflow runs with: what a caller passed, else each input's `default`. */
-function workflowInputs(
-  workflow: Record<string, unknown>,
-  call: Call | undefined,
-  scope: Scope,
-): Map<string, Value> {
-  const on = record(workflow['on']);
-  const inputs = new Map<string, Value>();
-  for (const trigger of call ? ['workflow_call'] : ['workflow_dispatch', 'workflow_call']) {
-    for (const [name, definition] of Object.entries(record(record(on[trigger])['inputs']))) {
-      if (inputs.has(name)) continue;
-      const given = call
-        ? [...call.inputs].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1]
-        : undefined;
-      const fallback = record(definition)['default'];
-      if (given !== undefined) inputs.set(name, given);
-      else if (fallback !== undefined) inputs.set(name, evaluateField(fallback, resolver(scope)));
-      else if (call) inputs.set(name, record(definition)['type'] === 'boolean' ? false : '');
-      else
-        inputs.set(
-          name,
-          new Unknown(
-            missing(
-              `inputs.${name}`,
-              `an input with no default: add \`inputs.${name}\` under \`discover.variables\``,
-            ),
-          ),
-        );
-    }
-  }
-  return inputs;
-}
-
 function evaluatedEnv(raw: unknown, scope: Scope, inherited: ReadonlyMap<string, Text>): Map<string, Text> {
   const env = new Map(inherited);
   for (const [name, value] of Object.entries(record(raw)))
@@ -287,7 +265,7 @@ function callWorkflow(
   lines: FileLines,
   stack: readonly string[],
   options: ReadOptions,
-  collected: Collected,
+  { collected, grant }: { readonly collected: Collected; readonly grant: IdTokenGrant },
 ): Map<string, Value> {
   const uses = String(job['uses']);
   const at = lines.at([...jobPath, 'uses']);
@@ -326,7 +304,7 @@ function callWorkflow(
           ([name, value]) => [name, evaluateField(value, resolve)] as const,
         ),
       );
-    const called = readOne(local, { uses, inputs, secrets, at }, stack, options, collected);
+    const called = readOne(local, { uses, inputs, secrets, at, grant }, stack, options, collected);
     for (const [name, value] of called) if (!outputs.has(name)) outputs.set(name, value);
   }
   return outputs;

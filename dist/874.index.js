@@ -1,8 +1,8 @@
-export const id = 940;
-export const ids = [940];
+export const id = 874;
+export const ids = [874];
 export const modules = {
 
-/***/ 56022:
+/***/ 45156:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -148,7 +148,42 @@ var image_reference = __webpack_require__(60814);
 var registries = __webpack_require__(40212);
 // EXTERNAL MODULE: ./lib/core/verdict.js
 var core_verdict = __webpack_require__(94418);
+;// CONCATENATED MODULE: ./lib/core/ci-grant.js
+function withGrant(verdict, grant, job) {
+    if (!grant || ('write' in grant && grant.write))
+        return verdict;
+    if ('unknown' in grant) {
+        if (verdict.verdict !== 'allowed')
+            return verdict;
+        const reason = `unknown: whether the job may request GitHub's OIDC token: ${grant.unknown}`;
+        return { ...verdict, verdict: 'unknown', reasons: [reason, ...verdict.reasons] };
+    }
+    const reason = `the job cannot request GitHub's OIDC token: ${grant.why}, so the login fails before the cloud is asked`;
+    return { ...verdict, verdict: 'denied', reasons: [reason, ...verdict.reasons], missing: [idTokenFix(job)] };
+}
+function idTokenFix(job) {
+    const id = job.slice(job.lastIndexOf('#') + 1);
+    return {
+        side: 'workflow',
+        permissions: ['id-token: write'],
+        fix: {
+            text: `Give job ${id} \`id-token: write\` in its \`permissions:\` (naming any permission sets the others to none: keep \`contents: read\` for actions/checkout).`,
+            snippets: {
+                yaml: `jobs:\n  ${id}:\n    permissions:\n      id-token: write # GitHub's OIDC token for the login\n      contents: read # actions/checkout`,
+            },
+        },
+    };
+}
+/** An allowed login on pull_request holds for the repository's own branches only. */
+function forkWarning(verdict, token) {
+    if (token.event !== 'pull_request' || verdict.verdict !== 'allowed')
+        return verdict;
+    const warning = "a pull request from a fork gets no OIDC token (GitHub withholds id-token from forks' runs): this login works for pull requests from the repository's own branches";
+    return { ...verdict, warnings: [...(verdict.warnings ?? []), warning] };
+}
+
 ;// CONCATENATED MODULE: ./lib/core/ci-check.js
+
 
 
 
@@ -168,10 +203,12 @@ function siteRows(site, ask) {
     const source = login.origin;
     if (site.tokens.length === 0) {
         const reason = site.noTokens ?? 'pullcheck cannot tell which events run this job';
-        rows.push({ kind: 'login', job, identity: login.identity, ...(0,core_verdict/* unknown */.L)([reason]), source });
+        const verdict = withGrant((0,core_verdict/* unknown */.L)([reason]), site.idToken, job);
+        rows.push({ kind: 'login', job, identity: login.identity, ...verdict, source });
     }
     const verdicts = site.tokens.map((token) => {
-        const { principal, warnings, ...verdict } = ask.login(login, token);
+        const decided = forkWarning(withGrant(ask.login(login, token), site.idToken, job), token);
+        const { principal, warnings, ...verdict } = decided;
         const shown = warnings && warnings.length > 0 ? { warnings } : {};
         rows.push({
             kind: 'login',
@@ -912,10 +949,11 @@ function ciSites(found, config) {
             typeof value === 'string' ? value : `\${{ ${value.need} }}`,
         ]));
         const ciLogin = { provider: login.provider, identity: login.identity, with: inputs, origin };
+        const idToken = login.job.idToken;
         const repository = login.job.top.repository ?? variables['github.repository'];
         if (!repository) {
             const noTokens = 'the repository (github.repository) is not known: run in GitHub Actions, or add `github.repository: OWNER/REPO` under discover.variables';
-            return { job, login: ciLogin, tokens: [], noTokens, pushes };
+            return { job, login: ciLogin, tokens: [], noTokens, pushes, idToken };
         }
         const audience = login.inputs['audience'];
         const context = {
@@ -934,7 +972,7 @@ function ciSites(found, config) {
                         : { unknown: `the audience needs ${needText(audience)}` },
                 }),
         };
-        return { job, login: ciLogin, tokens: predictTokens(context), pushes };
+        return { job, login: ciLogin, tokens: predictTokens(context), pushes, idToken };
     });
 }
 function environmentOf(environment) {
@@ -16474,7 +16512,7 @@ function regexBacktrackingRisk(pattern) {
 /* harmony import */ var _core_config_validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89086);
 /* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60814);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4013);
-/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18808);
+/* harmony import */ var _workflows_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50208);
 
 
 
@@ -16685,8 +16723,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: discoverFromWorkflow, withDiscoveredImages
 
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 62 modules
-var discover_workflows = __webpack_require__(18808);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 63 modules
+var discover_workflows = __webpack_require__(50208);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var plan = __webpack_require__(73504);
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
@@ -19639,8 +19677,8 @@ var ecs_task_principals = __webpack_require__(31318);
 var task_definition_file = __webpack_require__(50296);
 // EXTERNAL MODULE: ./lib/discover/findings.js
 var discover_findings = __webpack_require__(4013);
-// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 62 modules
-var workflows = __webpack_require__(18808);
+// EXTERNAL MODULE: ./lib/discover/workflows/index.js + 63 modules
+var workflows = __webpack_require__(50208);
 // EXTERNAL MODULE: ./lib/discover/workflows/repository.js
 var repository = __webpack_require__(39416);
 ;// CONCATENATED MODULE: ./lib/discover/ecs-targets.js
@@ -20000,7 +20038,7 @@ function renderIndex(path) {
 
 /***/ }),
 
-/***/ 18808:
+/***/ 50208:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -20670,6 +20708,7 @@ function ciJobOf(job, jobId, workflow, scope) {
         file,
         ...(name === undefined || name === null ? {} : { environment: evaluateField(name, resolver(scope)) }),
         top: collected.topWorkflow ?? { file, on: undefined },
+        idToken: jobGrant(job, workflow.permissions, workflow.callerGrant),
         ...(calledAs ? { calledAs } : {}),
     };
 }
@@ -20707,6 +20746,7 @@ function ciLoginsOf(collected, references) {
                 file: site.job.file,
                 ...(environment === undefined ? {} : { environment: known(environment) }),
                 top: site.job.top,
+                idToken: site.job.idToken,
                 ...(site.job.calledAs ? { calledAs: site.job.calledAs } : {}),
             },
             pushes: [...new Set(pushes.flatMap((reference) => reference ?? []))],
@@ -20728,6 +20768,45 @@ function sameLoginsOnce(logins) {
 /** The text, or the first fact it needs. */
 function known(text) {
     return text.find(workflows_text/* isMissing */.b2) ?? text.join('');
+}
+const DEFAULT_GRANT = {
+    write: false,
+    why: 'no `permissions:` is written, and GitHub gives no id-token permission by default',
+};
+/** The grant `permissions:` writes at one level; undefined when that level writes none. */
+function writtenGrant(permissions, level) {
+    if (permissions === undefined || permissions === null)
+        return undefined;
+    if (permissions === 'write-all')
+        return { write: true };
+    if (permissions === 'read-all')
+        return {
+            write: false,
+            why: `${level} \`permissions: read-all\` gives no id-token (it has no read level)`,
+        };
+    if (typeof permissions === 'string' && permissions.includes('${{'))
+        return { unknown: `${level} \`permissions:\` is an expression pullcheck does not evaluate` };
+    if (typeof permissions !== 'object' || Array.isArray(permissions))
+        return { unknown: `${level} \`permissions:\` is in a form pullcheck does not read` };
+    const idToken = permissions['id-token'];
+    if (idToken === 'write')
+        return { write: true };
+    return {
+        write: false,
+        why: `${level} \`permissions:\` ${idToken === undefined ? 'does not name id-token, so it is none' : `sets id-token: ${String(idToken)}`}`,
+    };
+}
+/** A job's grant: its own `permissions:`, else its workflow's, else the caller's (or the default); never wider than the caller's. */
+function jobGrant(job, workflowPermissions, caller) {
+    const own = writtenGrant(job['permissions'], 'the job') ?? writtenGrant(workflowPermissions, 'the workflow');
+    const grant = own ?? caller ?? DEFAULT_GRANT;
+    if (!caller || grant === caller)
+        return grant;
+    if ('write' in caller && !caller.write)
+        return { write: false, why: `the calling job: ${caller.why}` };
+    if ('unknown' in caller && 'write' in grant && grant.write)
+        return caller;
+    return grant;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -27256,7 +27335,38 @@ function inNeedsOrder(jobs) {
     return ordered;
 }
 
+;// CONCATENATED MODULE: ./lib/discover/workflows/workflow-inputs.js
+// The inputs a workflow runs with: a caller's `with:` for a reusable workflow, else each input's default.
+
+
+
+
+function workflowInputs(workflow, call, scope) {
+    const on = steps_record(workflow['on']);
+    const inputs = new Map();
+    for (const trigger of call ? ['workflow_call'] : ['workflow_dispatch', 'workflow_call']) {
+        for (const [name, definition] of Object.entries(steps_record(steps_record(on[trigger])['inputs']))) {
+            if (inputs.has(name))
+                continue;
+            const given = call
+                ? [...call.inputs].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1]
+                : undefined;
+            const fallback = steps_record(definition)['default'];
+            if (given !== undefined)
+                inputs.set(name, given);
+            else if (fallback !== undefined)
+                inputs.set(name, evaluateField(fallback, resolver(scope)));
+            else if (call)
+                inputs.set(name, steps_record(definition)['type'] === 'boolean' ? false : '');
+            else
+                inputs.set(name, new Unknown((0,workflows_text/* missing */.LO)(`inputs.${name}`, `an input with no default: add \`inputs.${name}\` under \`discover.variables\``)));
+        }
+    }
+    return inputs;
+}
+
 ;// CONCATENATED MODULE: ./lib/discover/workflows/workflow-reader.js
+
 
 
 
@@ -27303,6 +27413,8 @@ function readOne(relative, call, stack, options, collected) {
         collected,
         file: relative,
         calledAs: call?.uses,
+        permissions: workflow['permissions'],
+        callerGrant: call?.grant,
     };
     const jobs = steps_record(workflow['jobs']);
     const jobOutputs = new Map();
@@ -27312,7 +27424,10 @@ function readOne(relative, call, stack, options, collected) {
         const scope = { ...scope0, needs: jobOutputs, jobId };
         const ended = pushes.begin();
         jobOutputs.set(jobId, typeof job['uses'] === 'string'
-            ? callWorkflow(job, ['jobs', jobId], scope, env, lines, stack.concat(relative), options, collected)
+            ? callWorkflow(job, ['jobs', jobId], scope, env, lines, stack.concat(relative), options, {
+                collected,
+                grant: jobGrant(job, context.permissions, context.callerGrant),
+            })
             : runJob(context, job, jobId, scope));
         ended(jobId, needsOf(job));
     }
@@ -27415,30 +27530,6 @@ function runJob(context, job, jobId, scope) {
     }
     return outputs;
 }
-/** The inputs a workflow runs with: what a caller passed, else each input's `default`. */
-function workflowInputs(workflow, call, scope) {
-    const on = steps_record(workflow['on']);
-    const inputs = new Map();
-    for (const trigger of call ? ['workflow_call'] : ['workflow_dispatch', 'workflow_call']) {
-        for (const [name, definition] of Object.entries(steps_record(steps_record(on[trigger])['inputs']))) {
-            if (inputs.has(name))
-                continue;
-            const given = call
-                ? [...call.inputs].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1]
-                : undefined;
-            const fallback = steps_record(definition)['default'];
-            if (given !== undefined)
-                inputs.set(name, given);
-            else if (fallback !== undefined)
-                inputs.set(name, evaluateField(fallback, resolver(scope)));
-            else if (call)
-                inputs.set(name, steps_record(definition)['type'] === 'boolean' ? false : '');
-            else
-                inputs.set(name, new Unknown((0,workflows_text/* missing */.LO)(`inputs.${name}`, `an input with no default: add \`inputs.${name}\` under \`discover.variables\``)));
-        }
-    }
-    return inputs;
-}
 function evaluatedEnv(raw, scope, inherited) {
     const env = new Map(inherited);
     for (const [name, value] of Object.entries(steps_record(raw)))
@@ -27446,7 +27537,7 @@ function evaluatedEnv(raw, scope, inherited) {
     return env;
 }
 /** `jobs.<id>.uses`: a local reusable workflow is read with its `with:` and `secrets:`; a remote one is reported. */
-function callWorkflow(job, jobPath, scope, env, lines, stack, options, collected) {
+function callWorkflow(job, jobPath, scope, env, lines, stack, options, { collected, grant }) {
     const uses = String(job['uses']);
     const at = lines.at([...jobPath, 'uses']);
     const outputs = new Map();
@@ -27477,7 +27568,7 @@ function callWorkflow(job, jobPath, scope, env, lines, stack, options, collected
             secrets = scope.secrets ? new Map(scope.secrets) : undefined;
         else
             secrets = new Map(Object.entries(steps_record(job['secrets'])).map(([name, value]) => [name, evaluateField(value, resolve)]));
-        const called = readOne(local, { uses, inputs, secrets, at }, stack, options, collected);
+        const called = readOne(local, { uses, inputs, secrets, at, grant }, stack, options, collected);
         for (const [name, value] of called)
             if (!outputs.has(name))
                 outputs.set(name, value);
