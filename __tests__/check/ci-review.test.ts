@@ -1,0 +1,130 @@
+// Adversarial review of the CI path (issue 18): cases where pullcheck could say `allowed` for a login or a
+// push that GitHub or the cloud refuses. Each test states the documented behaviour it holds pullcheck to.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { stringify } from 'yaml';
+import { ciSites } from '../../src/check/ci-sites.ts';
+import { loadConfigFile } from '../../src/core/config/load.ts';
+import type { Report } from '../../src/core/report-model.ts';
+import { discover } from '../../src/discover/index.ts';
+import { checkConfig } from '../helpers/check.ts';
+
+const ACCOUNT = '123456789012';
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy`;
+const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+const ECR = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;
+
+function repository(files: Record<string, string>, config: unknown): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ci-review-'));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+  writeFileSync(path.join(root, '.github', 'pullcheck.yml'), stringify(config));
+  return path.join(root, '.github', 'pullcheck.yml');
+}
+
+function awsConfig(trust: unknown) {
+  return {
+    version: 1,
+    discover: { workflows: ['workflows/*.yml'], variables: { 'github.repository': 'acme/shop' } },
+    facts: {
+      github: { oidc: { subClaim: { useDefault: true, prefix: 'repo:acme/shop' } } },
+      aws: {
+        oidcProviders: [{ arn: PROVIDER, clientIds: ['sts.amazonaws.com'] }],
+        roles: [
+          {
+            arn: ROLE,
+            managedPolicies: ['arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser'],
+            trustPolicy: trust,
+          },
+        ],
+        repositories: [{ arn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/shop/api`, policy: null }],
+      },
+    },
+  };
+}
+
+const TRUST_MAIN = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { Federated: PROVIDER },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: {
+        StringEquals: {
+          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+          'token.actions.githubusercontent.com:sub': 'repo:acme/shop:ref:refs/heads/main',
+        },
+      },
+    },
+  ],
+};
+
+function workflow(lines: { top?: string[]; job?: string[]; steps?: string[] }): string {
+  return [
+    'on:',
+    '  push:',
+    '    branches: [main]',
+    ...(lines.top ?? []),
+    'jobs:',
+    '  release:',
+    '    runs-on: ubuntu-latest',
+    ...(lines.job ?? []),
+    '    steps:',
+    ...(lines.steps ?? [
+      '      - uses: aws-actions/configure-aws-credentials@v4',
+      `        with: { role-to-assume: "${ROLE}", aws-region: us-east-1 }`,
+      `      - run: docker push ${ECR}/shop/api:\${{ github.sha }}`,
+    ]),
+    '',
+  ].join('\n');
+}
+
+function check(configFile: string): Report {
+  const found = discover(loadConfigFile(configFile));
+  return checkConfig(found.config, { failOn: 'denied', ci: ciSites(found.ciLogins, found.config) });
+}
+
+const loginRows = (report: Report) =>
+  (report.ci ?? []).filter((row) => row.kind === 'login').map((row) => `${row.trigger} ${row.verdict}`);
+
+test('control: with `permissions: id-token: write` the main push logs in', () => {
+  const config = repository(
+    {
+      '.github/workflows/release.yml': workflow({
+        job: ['    permissions: { id-token: write, contents: read }'],
+      }),
+    },
+    awsConfig(TRUST_MAIN),
+  );
+  assert.deepEqual(loginRows(check(config)), ['push to main allowed']);
+});
+
+test(
+  'a job whose token lacks id-token: write gets no OIDC token: its login is never allowed',
+  {
+    todo: 'pullcheck does not read `permissions:` (workflow or job level); GitHub grants id-token none by default ("GITHUB_TOKEN reference", Permissions for the GITHUB_TOKEN: id-token none in both the permissive and restricted defaults) and issues no OIDC token without id-token: write ("OpenID Connect", Adding permissions settings). Needs discovery to carry the effective id-token permission per job (a called workflow: its caller caps it) and ci-check to make such logins denied (fix: add `permissions: id-token: write`), unknown where an expression or a caller decides',
+  },
+  () => {
+    // No permissions anywhere: the default gives id-token none.
+    const none = repository({ '.github/workflows/release.yml': workflow({}) }, awsConfig(TRUST_MAIN));
+    assert.notDeepEqual(loginRows(check(none)), ['push to main allowed']);
+    // A permissions block without id-token sets it to none.
+    const contentsOnly = repository(
+      { '.github/workflows/release.yml': workflow({ top: ['permissions:', '  contents: read'] }) },
+      awsConfig(TRUST_MAIN),
+    );
+    assert.notDeepEqual(loginRows(check(contentsOnly)), ['push to main allowed']);
+    // read-all: id-token read, not write.
+    const readAll = repository(
+      { '.github/workflows/release.yml': workflow({ job: ['    permissions: read-all'] }) },
+      awsConfig(TRUST_MAIN),
+    );
+    assert.notDeepEqual(loginRows(check(readAll)), ['push to main allowed']);
+  },
+);
