@@ -386,3 +386,18 @@ test('login: another provider is not asked', () => {
   const login = { provider: 'gcp', identity: 'x', with: {}, origin: { file: 'a', line: 1 } } as never;
   assert.equal(buildRules(config).decideLogin?.({ login, token: PUSH_MAIN }), undefined);
 });
+
+test('login: condition key names are case-insensitive (IAM "Condition": "Context key names are not case-sensitive"), so `:SUB` is the sub', () => {
+  // A statement that excludes the dev branch with an upper-case key still excludes it: IAM reads :SUB as :sub.
+  const DEV = token('push to dev', value(`repo:${REPO}:ref:refs/heads/dev`));
+  const policy = trust(
+    github({
+      StringEquals: AUD,
+      StringLike: { [`${KEY}:sub`]: `repo:${REPO}:*` },
+      StringNotEquals: { [`${KEY}:SUB`]: `repo:${REPO}:ref:refs/heads/dev` },
+    }),
+  );
+  const verdict = decide({ trustPolicy: policy }, DEV);
+  assert.equal(verdict.verdict, 'denied', text(verdict));
+  assert.equal(decide({ trustPolicy: policy }, PUSH_MAIN).verdict, 'allowed');
+});
