@@ -85,8 +85,8 @@ function workflow(lines: { top?: string[]; job?: string[]; steps?: string[] }): 
   ].join('\n');
 }
 
-function check(configFile: string): Report {
-  const found = discover(loadConfigFile(configFile));
+function check(configFile: string, env: Record<string, string> = {}): Report {
+  const found = discover(loadConfigFile(configFile), { env });
   return checkConfig(found.config, { failOn: 'denied', ci: ciSites(found.ciLogins, found.config) });
 }
 
@@ -128,3 +128,41 @@ test(
     assert.notDeepEqual(loginRows(check(readAll)), ['push to main allowed']);
   },
 );
+
+test("an environment computed from the run (github.ref) is not the value of the run checking: unknown, never the pull request's environment for the push to main", () => {
+  const trustStaging = {
+    ...TRUST_MAIN,
+    Statement: [
+      {
+        ...TRUST_MAIN.Statement[0],
+        Condition: {
+          StringEquals: {
+            'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+            'token.actions.githubusercontent.com:sub': 'repo:acme/shop:environment:staging',
+          },
+        },
+      },
+    ],
+  };
+  const config = repository(
+    {
+      '.github/workflows/release.yml': workflow({
+        job: [
+          '    permissions: { id-token: write }',
+          "    environment: ${{ github.ref == 'refs/heads/main' && 'production' || 'staging' }}",
+        ],
+      }),
+    },
+    awsConfig(trustStaging),
+  );
+  // pullcheck itself runs on a pull request: GITHUB_REF is the merge ref.
+  const report = check(config, {
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_EVENT_NAME: 'pull_request',
+  });
+  // A push to main runs with environment production, whose sub the trust policy does not name.
+  assert.deepEqual(loginRows(report), ['push to main unknown']);
+  const login = (report.ci ?? [])[0]!;
+  assert.match(login.reasons.join('\n'), /github\.ref/);
+});
