@@ -166,3 +166,37 @@ test("an environment computed from the run (github.ref) is not the value of the 
   const login = (report.ci ?? [])[0]!;
   assert.match(login.reasons.join('\n'), /github\.ref/);
 });
+
+test('configure-aws-credentials inputs that decide the login reach the rule: role-session-name (sts:RoleSessionName) and role-duration-seconds', () => {
+  const sessionPinned = {
+    ...TRUST_MAIN,
+    Statement: [
+      {
+        ...TRUST_MAIN.Statement[0],
+        Condition: {
+          ...TRUST_MAIN.Statement[0]!.Condition,
+          StringEquals: {
+            ...TRUST_MAIN.Statement[0]!.Condition.StringEquals,
+            'sts:RoleSessionName': 'GitHubActions',
+          },
+        },
+      },
+    ],
+  };
+  const steps = (extra: string) => [
+    '      - uses: aws-actions/configure-aws-credentials@v4',
+    `        with: { role-to-assume: "${ROLE}", aws-region: us-east-1, ${extra} }`,
+  ];
+  const job = ['    permissions: { id-token: write }'];
+  const named = repository(
+    { '.github/workflows/release.yml': workflow({ job, steps: steps('role-session-name: deploy-run') }) },
+    awsConfig(sessionPinned),
+  );
+  // The session is named deploy-run, not GitHubActions: STS refuses it.
+  assert.deepEqual(loginRows(check(named)), ['push to main denied']);
+  const long = repository(
+    { '.github/workflows/release.yml': workflow({ job, steps: steps('role-duration-seconds: 7200') }) },
+    awsConfig(TRUST_MAIN),
+  );
+  assert.deepEqual(loginRows(check(long)), ['push to main unknown']);
+});

@@ -43,6 +43,9 @@ export const awsCredentials: ActionHandler = (call) => {
     call.ciLogin('aws', role, {
       audience: call.text('audience') ?? ['sts.amazonaws.com'],
       'aws-region': region,
+      // The session's name (sts:RoleSessionName) and length (DurationSeconds) decide the login too.
+      'role-session-name': call.text('role-session-name'),
+      'role-duration-seconds': call.text('role-duration-seconds'),
     });
   if (role) delete call.facts.awsAccountHint;
   else call.facts.awsAccountHint = 'access keys';
