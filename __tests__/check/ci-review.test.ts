@@ -200,3 +200,26 @@ test('configure-aws-credentials inputs that decide the login reach the rule: rol
   );
   assert.deepEqual(loginRows(check(long)), ['push to main unknown']);
 });
+
+test('google-github-actions/auth inputs that decide the login reach the rule: token_format (needs service_account) and access_token_subject (needs signJwt)', () => {
+  const PROVIDER_NAME = 'projects/123/locations/global/workloadIdentityPools/github/providers/acme';
+  const config = repository(
+    {
+      '.github/workflows/release.yml': workflow({
+        job: ['    permissions: { id-token: write }'],
+        steps: [
+          '      - uses: google-github-actions/auth@v2',
+          `        with: { workload_identity_provider: "${PROVIDER_NAME}", token_format: access_token, access_token_subject: admin@acme.example }`,
+        ],
+      }),
+    },
+    {
+      version: 1,
+      discover: { workflows: ['workflows/*.yml'], variables: { 'github.repository': 'acme/shop' } },
+    },
+  );
+  const found = discover(loadConfigFile(config));
+  const inputs = found.ciLogins[0]!.inputs;
+  assert.equal(inputs['token_format'], 'access_token');
+  assert.equal(inputs['access_token_subject'], 'admin@acme.example');
+});

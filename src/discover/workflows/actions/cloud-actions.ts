@@ -119,7 +119,14 @@ export const googleAuth: ActionHandler = (call) => {
   // Its `audience` defaults to the provider's full name under https://iam.googleapis.com/ (auth's action.yml).
   const audience =
     call.text('audience') ?? (provider ? concat(['https://iam.googleapis.com/'], provider) : undefined);
-  if (provider) call.ciLogin('gcp', provider, { service_account: account, audience });
+  // token_format and access_token_subject decide what the login needs (login-rule.ts).
+  if (provider)
+    call.ciLogin('gcp', provider, {
+      service_account: account,
+      audience,
+      token_format: call.text('token_format'),
+      access_token_subject: call.text('access_token_subject'),
+    });
   const fromAccount = account ? split(account, '@')[1] : undefined;
   const project = call.text('project_id') ?? (fromAccount ? split(fromAccount, '.')[0] : undefined);
   if (!project) return;
