@@ -223,3 +223,72 @@ test('google-github-actions/auth inputs that decide the login reach the rule: to
   assert.equal(inputs['token_format'], 'access_token');
   assert.equal(inputs['access_token_subject'], 'admin@acme.example');
 });
+
+test('direct workload identity federation: each event is its own principal, so a push allowed for the main branch subject is not allowed for the job', () => {
+  const POOL = 'projects/123/locations/global/workloadIdentityPools/github';
+  const PROVIDER_NAME = `${POOL}/providers/acme`;
+  const MAIN_SUBJECT = `principal://iam.googleapis.com/${POOL}/subject/repo:acme/shop:ref:refs/heads/main`;
+  const REPO = 'projects/my-project/locations/us-west1/repositories/app';
+  const config = repository(
+    {
+      '.github/workflows/release.yml': [
+        'on:',
+        '  push:',
+        '    branches: [main, release]',
+        'jobs:',
+        '  release:',
+        '    runs-on: ubuntu-latest',
+        '    permissions: { id-token: write }',
+        '    steps:',
+        '      - uses: google-github-actions/auth@v2',
+        `        with: { workload_identity_provider: "${PROVIDER_NAME}" }`,
+        '      - run: docker push us-west1-docker.pkg.dev/my-project/app/api:${{ github.sha }}',
+        '',
+      ].join('\n'),
+    },
+    {
+      version: 1,
+      discover: { workflows: ['workflows/*.yml'], variables: { 'github.repository': 'acme/shop' } },
+      facts: {
+        github: { oidc: { subClaim: { useDefault: true, prefix: 'repo:acme/shop' } } },
+        gcp: {
+          workloadIdentityProviders: [
+            {
+              name: PROVIDER_NAME,
+              attributeMapping: {
+                'google.subject': 'assertion.sub',
+                'attribute.repository': 'assertion.repository',
+              },
+              attributeCondition: "assertion.repository == 'acme/shop'",
+              oidc: { issuerUri: 'https://token.actions.githubusercontent.com' },
+              state: 'ACTIVE',
+            },
+          ],
+          iamPolicies: [
+            {
+              resource: REPO,
+              policy: { bindings: [{ role: 'roles/artifactregistry.writer', members: [MAIN_SUBJECT] }] },
+            },
+            { resource: 'projects/my-project', policy: { etag: 'ACAB' } },
+          ],
+          projects: [{ id: 'my-project', number: '456', ancestors: [] }],
+          denyPolicies: [{ attachmentPoint: 'projects/my-project', policies: [] }],
+          principalAccessBoundaries: [
+            {
+              principalSet: 'principalSet://cloudresourcemanager.googleapis.com/projects/my-project',
+              policies: [],
+            },
+          ],
+        },
+      },
+    },
+  );
+  const rows = (check(config).ci ?? []).map(
+    (row) => `${row.kind} ${row.trigger ?? row.image} ${row.verdict}`,
+  );
+  // Both pushes log in; the release branch's subject holds no grant on the repository.
+  assert.deepEqual(rows.slice(0, 2), ['login push to main allowed', 'login push to release allowed']);
+  assert.equal(rows[2], 'push us-west1-docker.pkg.dev/my-project/app/api denied');
+  const push = (check(config).ci ?? [])[2]!;
+  assert.match(push.identity, /subject\/repo:acme\/shop:ref:refs\/heads\/release$/);
+});
