@@ -35,9 +35,11 @@ function siteRows(site: CiLoginSite, ask: Ask): CiResult[] {
     const verdict = withGrant(unknown([reason]), site.idToken, job);
     rows.push({ kind: 'login', job, identity: login.identity, ...verdict, source });
   }
+  const loggedIn: string[] = [];
   const verdicts = site.tokens.map((token) => {
     const decided = forkWarning(withGrant(ask.login(login, token), site.idToken, job), token);
     const { principal, warnings, ...verdict } = decided;
+    if (principal && verdict.verdict !== 'denied') loggedIn.push(principal);
     const shown = warnings && warnings.length > 0 ? { warnings } : {};
     rows.push({
       kind: 'login',
@@ -50,14 +52,20 @@ function siteRows(site: CiLoginSite, ask: Ask): CiResult[] {
     });
     return principal;
   });
-  // The principal is the login's whoever triggers the job (a role ARN), denied or not: pushes are checked for it.
-  const principal = verdicts.find((found) => found !== undefined);
+  // A role or service account is the job's principal whatever triggers it, denied or not: pushes are checked
+  // for it. Direct workload identity federation gives one principal per event: each that logs in must push.
+  const first = verdicts.find((found) => found !== undefined);
+  const principals = loggedIn.length > 0 ? [...new Set(loggedIn)] : first ? [first] : [];
   for (const push of site.pushes) {
-    const verdict = principal
-      ? ask.push(push.image, principal)
-      : unknown([
-          `the principal ${login.identity} gives the job is not known, so its pushes cannot be checked`,
-        ]);
+    const [principal, verdict] =
+      principals.length > 0
+        ? worst(principals.map((each) => [each, ask.push(push.image, each)] as const))
+        : [
+            undefined,
+            unknown([
+              `the principal ${login.identity} gives the job is not known, so its pushes cannot be checked`,
+            ]),
+          ];
     const at = push.origin ? { source: push.origin } : {};
     rows.push({
       kind: 'push',
@@ -69,6 +77,13 @@ function siteRows(site: CiLoginSite, ask: Ask): CiResult[] {
     });
   }
   return rows;
+}
+
+const RANK = { denied: 2, unknown: 1, allowed: 0 } as const;
+
+/** The principal whose push fares worst: denied before unknown before allowed. */
+function worst(answers: readonly (readonly [string, Verdict])[]): readonly [string, Verdict] {
+  return answers.reduce((a, b) => (RANK[b[1].verdict] > RANK[a[1].verdict] ? b : a));
 }
 
 function asking(providers: readonly PreparedProvider[]): Ask {

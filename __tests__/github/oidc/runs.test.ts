@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import type { Claim, PredictedToken } from '../../../src/core/ci-path.ts';
 import type { TokenContext } from '../../../src/github/oidc/context.ts';
 import { predictTokens } from '../../../src/github/oidc/predict.ts';
+import { wildcardMatch } from '../../../src/providers/aws/policy/match.ts';
 
 function tokens(on: unknown, extra: Partial<TokenContext> = {}): PredictedToken[] {
   return predictTokens({
@@ -149,4 +150,16 @@ test('a run-specific key in the template makes the subject a pattern, not a gues
     { subClaim: { template: { useDefault: false, includeClaimKeys: ['repo', 'actor'] } } },
   )[0]!.claims['sub']!;
   assert.equal(brief(sub), '~repo:octo-org*/octo-repo*:actor:*');
+});
+
+test('a filter `?` makes the character before it optional, so the pattern must admit the ref without it', () => {
+  // "Workflow syntax for GitHub Actions", Filter pattern cheat sheet: `?` matches zero or one of the
+  // preceding character, so tags `v1?` admits tag `v`: a pattern `refs/tags/v1*` would be narrower than
+  // the runs and let a StringLike on it read as allowed for every run.
+  const ref = tokens({ push: { tags: ['v1?'] } })[0]!.claims['ref']!;
+  assert.ok('pattern' in ref, JSON.stringify(ref));
+  assert.ok(wildcardMatch(ref.pattern, 'refs/tags/v'), ref.pattern);
+  assert.ok(wildcardMatch(ref.pattern, 'refs/tags/v1'), ref.pattern);
+  const escaped = tokens({ push: { branches: ['a\\+?'] } })[0]!.claims['ref']!;
+  assert.ok('pattern' in escaped && wildcardMatch(escaped.pattern, 'refs/heads/a'), JSON.stringify(escaped));
 });

@@ -386,3 +386,31 @@ test('login: another provider is not asked', () => {
   const login = { provider: 'gcp', identity: 'x', with: {}, origin: { file: 'a', line: 1 } } as never;
   assert.equal(buildRules(config).decideLogin?.({ login, token: PUSH_MAIN }), undefined);
 });
+
+test('login: condition key names are case-insensitive (IAM "Condition": "Context key names are not case-sensitive"), so `:SUB` is the sub', () => {
+  // A statement that excludes the dev branch with an upper-case key still excludes it: IAM reads :SUB as :sub.
+  const DEV = token('push to dev', value(`repo:${REPO}:ref:refs/heads/dev`));
+  const policy = trust(
+    github({
+      StringEquals: AUD,
+      StringLike: { [`${KEY}:sub`]: `repo:${REPO}:*` },
+      StringNotEquals: { [`${KEY}:SUB`]: `repo:${REPO}:ref:refs/heads/dev` },
+    }),
+  );
+  const verdict = decide({ trustPolicy: policy }, DEV);
+  assert.equal(verdict.verdict, 'denied', text(verdict));
+  assert.equal(decide({ trustPolicy: policy }, PUSH_MAIN).verdict, 'allowed');
+});
+
+test('login: role-duration-seconds past the role MaxSessionDuration fails (STS: "The requested DurationSeconds exceeds the MaxSessionDuration set for this role")', () => {
+  // AssumeRoleWithWebIdentity DurationSeconds: 900 up to the role's MaxSessionDuration (1 to 12 hours, 1 hour
+  // by default); configure-aws-credentials asks 1 hour for an OIDC login unless role-duration-seconds says more.
+  const asked = (seconds: string) => decide({ with: { 'role-duration-seconds': seconds } }, PUSH_MAIN);
+  assert.equal(asked('3600').verdict, 'allowed');
+  const longer = asked('7200');
+  assert.equal(longer.verdict, 'unknown', text(longer));
+  assert.match(text(longer), /MaxSessionDuration/);
+  assert.equal(asked('86400').verdict, 'denied');
+  assert.equal(asked('600').verdict, 'denied');
+  assert.equal(asked('${{ vars.DURATION }}').verdict, 'unknown');
+});

@@ -253,3 +253,13 @@ test('a push to another registry is not decided here', () => {
     undefined,
   );
 });
+
+test('a push to an Artifact Registry repository whose existence is not known is never allowed (a missing one answers "name unknown: Repository … not found")', () => {
+  // Only gcr.io repositories are created on push ("gcr.io repositories in Artifact Registry"); a pkg.dev
+  // repository must exist first (GoogleCloudPlatform/avocano#412, google-github-actions/deploy-cloudrun#420).
+  // Its IAM policy in the facts shows it exists; without it, Writer on the project does not make the push work.
+  const facts = rules({ [`projects/${PROJECT}`]: [binding('roles/artifactregistry.writer', MEMBER)] });
+  const verdict = push(facts, `us-west1-docker.pkg.dev/${PROJECT}/no-such-repo/app:v1`);
+  assert.equal(verdict.verdict, 'unknown', verdict.reasons.join('\n'));
+  assert.match(verdict.reasons.join('\n'), /no-such-repo.*exists/);
+});

@@ -359,3 +359,13 @@ test('auth README, numeric ids (auth PR #444): an owner-id condition lets in the
   assert.equal(byRepository.verdict, 'allowed');
   assert.equal(byRepository.warnings, undefined);
 });
+
+test('google.subject over 127 bytes is refused for a pattern subject too: its fixed text alone is too long', () => {
+  // IAM v1 WorkloadIdentityPoolProvider, attributeMapping: google.subject at most 127 bytes. A push to
+  // branches `release/<long name>/**` gives a sub whose fixed part already exceeds it: every run is refused.
+  const long = `release/${'x'.repeat(110)}/`;
+  const ref: Claim = { pattern: `refs/heads/${long}*`, because: `the branches filter \`${long}**\`` };
+  const verdict = login({ token: token(REPO, ref) });
+  assert.equal(verdict.verdict, 'denied', text(verdict));
+  assert.match(text(verdict), /127 bytes/);
+});

@@ -9,7 +9,7 @@ import { addEcsSite } from './sites.ts';
 import type { StepsContext, StepsInput } from './steps.ts';
 import { shown, split, trim, type Text } from './text.ts';
 import { sinkAt } from './sites.ts';
-import { ciLoginRecorder } from './ci-logins.ts';
+import { ciLoginRecorder, perEvent } from './ci-logins.ts';
 
 /** A `uses:` step of a remote action, as the step runner has read it. */
 export interface UsesStep {
@@ -42,6 +42,12 @@ export function actionCall(step: UsesStep, input: StepsInput, context: StepsCont
     text: (inputName) => {
       if (!(inputName in withInputs)) return undefined;
       const text = trim(asText(evaluateField(withInputs[inputName], resolve)));
+      return text.length === 0 ? undefined : text;
+    },
+    loginText: (inputName) => {
+      if (!(inputName in withInputs)) return undefined;
+      const value = evaluateField(withInputs[inputName], perEvent(resolve, input.scope.variables));
+      const text = trim(asText(value));
       return text.length === 0 ? undefined : text;
     },
     items: (inputName, commas) =>

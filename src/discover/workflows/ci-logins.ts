@@ -3,8 +3,8 @@
 // the claims from it.
 import type { Scope } from './scope.ts';
 import { resolver } from './scope.ts';
-import { asText, evaluateField } from './expression.ts';
-import { isMissing, type Missing, type Text } from './text.ts';
+import { asText, evaluateField, Unknown, type Resolve } from './expression.ts';
+import { isMissing, missing, type Missing, type Text } from './text.ts';
 import type { IdTokenGrant } from '../../core/ci-path.ts';
 import type { SourceLocation } from '../../core/errors.ts';
 import type { ActionCall } from './actions/call.ts';
@@ -46,10 +46,37 @@ export function ciJobOf(
   return {
     id: jobId,
     file,
-    ...(name === undefined || name === null ? {} : { environment: evaluateField(name, resolver(scope)) }),
+    ...(name === undefined || name === null
+      ? {}
+      : { environment: evaluateField(name, perEventResolver(scope)) }),
     top: collected.topWorkflow ?? { file, on: undefined },
     idToken: jobGrant(job, workflow.permissions, workflow.callerGrant),
     ...(calledAs ? { calledAs } : {}),
+  };
+}
+
+// The github.* values that change from run to run: the runner's are those of the run checking, not of each
+// event a token is predicted for, so the environment they choose is not known ahead of the event.
+const PER_RUN =
+  /^github\.(ref|ref_name|ref_type|event_name|base_ref|head_ref|sha|actor|triggering_actor|run_id|run_number|run_attempt|event)(\.|$)/;
+
+/** The scope's resolver, but a run-specific github.* the config does not state is a hole. */
+function perEventResolver(scope: Scope): Resolve {
+  return perEvent(resolver(scope), scope.variables);
+}
+
+/**
+ * A resolver for what a login's token depends on (its environment, its role, its audience): a run-specific
+ * github.* that `discover.variables` does not state is a hole, not the value of the run checking.
+ */
+export function perEvent(resolve: Resolve, variables: Readonly<Record<string, string>>): Resolve {
+  return (path) => {
+    const joined = path.join('.');
+    if (!PER_RUN.test(joined) || variables[joined] !== undefined) return resolve(path);
+    if (joined.startsWith('github.event.repository')) return resolve(path);
+    return new Unknown(
+      missing(joined, 'it changes with the event that runs the job, and the token is predicted per event'),
+    );
   };
 }
 

@@ -74,6 +74,7 @@ export function truthy(value: Value): boolean | undefined {
   if (value instanceof Holey)
     return value.text.some((part) => typeof part === 'string' && part !== '') || undefined;
   if (value === null) return false;
+  if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0 && !Number.isNaN(value);
   if (typeof value === 'string') return value !== '';
   return true;

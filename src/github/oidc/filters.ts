@@ -1,7 +1,7 @@
 // A workflow's branch and tag filters ("Workflow syntax for GitHub Actions", Filter pattern cheat sheet)
 // as the refs a run can have: a plain name is one ref, anything with a special character a pattern. Our
 // patterns' `*` matches any text, `/` included, so each GitHub wildcard (`*`, `**`, `?`, `+`, `[…]`)
-// becomes `*`: a superset of the refs the filter admits, never a claim of exactness we do not have.
+// becomes `*` (a `?` with the character it makes optional): a superset of the refs the filter admits, never a claim of exactness we do not have.
 import type { Claim } from '../../core/ci-path.ts';
 import { exact, pattern } from './claims.ts';
 
@@ -37,7 +37,11 @@ export function refFromFilter(prefix: string, entry: string, because: string): C
       i = close < 0 ? entry.length : close;
       glob += '*';
       special = true;
-    } else if (c === '*' || c === '?' || c === '+') {
+    } else if (c === '?') {
+      // Zero or one of the preceding character: that character may be missing too.
+      glob = `${glob.slice(0, -1)}*`;
+      special = true;
+    } else if (c === '*' || c === '+') {
       glob += '*';
       special = true;
     } else {

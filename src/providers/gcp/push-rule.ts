@@ -67,6 +67,13 @@ export function decideGooglePush(
     }
   }
   if (ungranted) missing.push(pushFix(base, memberToGrant(principal, identities.get(principal))));
+  // Its IAM policy in the facts shows the repository exists; a push to a missing one fails (name unknown),
+  // except that a missing gcr.io repository is created by a pusher with createOnPush.
+  if (base.kind === 'repository' && !facts.policies.has(base.name)) {
+    unknownBecause.push(
+      `whether ${base.name} exists is not known (its IAM policy is not in facts.gcp.iamPolicies${facts.unreadable.has(base.name) ? ': it could not be read' : ''}): a push to a missing repository fails with "name unknown"${registry.kind === 'gcr' ? ' unless the pusher may createOnPush' : ''}; add it (gcloud artifacts repositories get-iam-policy ${base.repository} --location=${base.location} --project=${base.project} --format=json)`,
+    );
+  }
   if (registry.kind === 'gcr' && base.kind === 'repository') {
     reasons.push(
       `if the ${registry.host} repository does not exist yet in ${registry.project}, the first push creates it and needs artifactregistry.repositories.createOnPush on the project (roles/artifactregistry.createOnPushWriter)`,

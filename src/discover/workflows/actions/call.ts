@@ -34,6 +34,11 @@ export interface ActionCall {
   input(name: string): Value | undefined;
   /** The input as text (undefined when not given). */
   text(name: string): Text | undefined;
+  /**
+   * The input as text for a CI login: what changes with the event that runs the job (github.ref,
+   * github.event_name, …) is a hole, not the value of the run checking (ci-logins.ts perEvent).
+   */
+  loginText(name: string): Text | undefined;
   /** A list input's items, split at newlines (and at commas when `commas`), each at its own line. */
   items(name: string, commas: boolean): InputItem[];
   where(input?: string): SourceLocation;

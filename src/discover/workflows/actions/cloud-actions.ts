@@ -40,9 +40,13 @@ export const awsCredentials: ActionHandler = (call) => {
   // With a role and no keys or token file, the action assumes the role with GitHub's OIDC token.
   if (role && !call.text('aws-access-key-id') && !call.text('web-identity-token-file'))
     // Its `audience` input defaults to sts.amazonaws.com (configure-aws-credentials' action.yml).
-    call.ciLogin('aws', role, {
-      audience: call.text('audience') ?? ['sts.amazonaws.com'],
+    // Read per event: a role chosen by github.event_name is not the checking run's for every event.
+    call.ciLogin('aws', call.loginText('role-to-assume') ?? role, {
+      audience: call.loginText('audience') ?? ['sts.amazonaws.com'],
       'aws-region': region,
+      // The session's name (sts:RoleSessionName) and length (DurationSeconds) decide the login too.
+      'role-session-name': call.loginText('role-session-name'),
+      'role-duration-seconds': call.loginText('role-duration-seconds'),
     });
   if (role) delete call.facts.awsAccountHint;
   else call.facts.awsAccountHint = 'access keys';
@@ -114,9 +118,19 @@ export const googleAuth: ActionHandler = (call) => {
   // Workload identity federation: GitHub's OIDC token for the provider, then the service account if named.
   const provider = call.text('workload_identity_provider');
   // Its `audience` defaults to the provider's full name under https://iam.googleapis.com/ (auth's action.yml).
+  // Read per event, as every input the token depends on (ci-logins.ts perEvent).
+  const loginProvider = call.loginText('workload_identity_provider');
   const audience =
-    call.text('audience') ?? (provider ? concat(['https://iam.googleapis.com/'], provider) : undefined);
-  if (provider) call.ciLogin('gcp', provider, { service_account: account, audience });
+    call.loginText('audience') ??
+    (loginProvider ? concat(['https://iam.googleapis.com/'], loginProvider) : undefined);
+  // token_format and access_token_subject decide what the login needs (login-rule.ts).
+  if (provider && loginProvider)
+    call.ciLogin('gcp', loginProvider, {
+      service_account: call.loginText('service_account'),
+      audience,
+      token_format: call.loginText('token_format'),
+      access_token_subject: call.loginText('access_token_subject'),
+    });
   const fromAccount = account ? split(account, '@')[1] : undefined;
   const project = call.text('project_id') ?? (fromAccount ? split(fromAccount, '.')[0] : undefined);
   if (!project) return;
@@ -196,12 +210,12 @@ export const openshiftLogin: ActionHandler = (call) => {
   // Its credential (a token or a password, usually from a secret) says who pushes to the cluster's registry.
   call.ciLogin(
     'openshift',
-    call.text('openshift_server_url') ?? [missing('the OpenShift server (openshift_server_url)')],
+    call.loginText('openshift_server_url') ?? [missing('the OpenShift server (openshift_server_url)')],
     {
-      openshift_token: call.text('openshift_token'),
-      openshift_username: call.text('openshift_username'),
-      openshift_password: call.text('openshift_password'),
-      namespace: call.text('namespace'),
+      openshift_token: call.loginText('openshift_token'),
+      openshift_username: call.loginText('openshift_username'),
+      openshift_password: call.loginText('openshift_password'),
+      namespace: call.loginText('namespace'),
     },
   );
   const namespace = call.text('namespace');

@@ -6,18 +6,18 @@ import { concat } from '../text.ts';
 import type { ActionHandler } from './call.ts';
 
 export const pullcheckAction: ActionHandler = (call) => {
-  const audience = call.text('audience');
-  const role = call.text('aws-role-arn');
+  const audience = call.loginText('audience');
+  const role = call.loginText('aws-role-arn');
   if (role) call.ciLogin('aws', role, { audience: audience ?? ['sts.amazonaws.com'] });
-  const provider = call.text('gcp-workload-identity-provider');
+  const provider = call.loginText('gcp-workload-identity-provider');
   if (provider)
     call.ciLogin('gcp', provider, {
-      service_account: call.text('gcp-service-account'),
+      service_account: call.loginText('gcp-service-account'),
       audience: concat(['https://iam.googleapis.com/'], provider),
     });
-  const server = call.text('openshift-server');
+  const server = call.loginText('openshift-server');
   if (server)
-    call.ciLogin('openshift', server, { 'openshift-token': call.text('openshift-token'), audience });
+    call.ciLogin('openshift', server, { 'openshift-token': call.loginText('openshift-token'), audience });
 };
 
 /** Whether a `uses:` names pullcheck's action: any owner's `pullcheck` repository (forks, mirrors). */

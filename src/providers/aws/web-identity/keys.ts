@@ -37,7 +37,8 @@ export function keyValue(key: string, context: TokenContext): KeyValue {
   const lower = key.toLowerCase();
   const prefix = `${context.issuer.toLowerCase()}:`;
   if (lower.startsWith(prefix)) {
-    const name = key.slice(prefix.length);
+    // Key names are case-insensitive (IAM User Guide, "Condition"); GitHub's claim names are lower-case.
+    const name = lower.slice(prefix.length);
     if (name === 'aud') return { known: claimValue(context.audience), claim: 'aud' };
     if (name === 'sub') return { known: claimValue(context.token.claims['sub']), claim: 'sub' };
     if (ABSENT_PROVIDER_KEYS.has(name)) return { known: { absent: true } };

@@ -19,6 +19,7 @@ import { evaluateTrust } from './trust.ts';
 import { trustReasons } from './trust-reasons.ts';
 import { trustFix } from './trust-fix.ts';
 import { providerCheck } from './provider-check.ts';
+import { sessionDurationCheck } from './session-duration.ts';
 import { broadTrustWarnings } from './warnings.ts';
 
 export function decideAwsLogin(question: LoginQuestion, facts: AwsFacts): LoginVerdict | undefined {
@@ -34,16 +35,19 @@ export function decideAwsLogin(question: LoginQuestion, facts: AwsFacts): LoginV
   if ('unknown' in trust) return { ...unknownLogin([`${token.trigger}: ${trust.unknown}`]), principal };
   const answer = evaluateTrust(trust.document, context);
   const provider = providerCheck(context, facts);
+  const duration = sessionDurationCheck(login.with['role-duration-seconds'], role.arn);
   const reasons = [
     `${token.trigger}: the token presents ${describeClaim('sub', token.claims['sub'])}, ${describeClaim('aud', context.audience)}`,
     ...trustReasons(answer, context, trust.label),
     ...provider.reasons,
+    ...duration.reasons,
   ];
   const missing: MissingGrant[] = [];
   if (answer.result === 'no') missing.push(trustFix(answer, context, role, trust.raw));
   if (provider.result === 'no' && provider.fix) missing.push(provider.fix);
+  if (duration.fix) missing.push(duration.fix);
   if (missing.length > 0) return { verdict: 'denied', reasons, missing, principal };
-  if (answer.result === 'unknown' || provider.result === 'unknown')
+  if ([answer.result, provider.result, duration.result].includes('unknown'))
     return { verdict: 'unknown', reasons, missing: [], principal };
   const warnings = broadTrustWarnings(answer, context);
   return {

@@ -136,6 +136,12 @@ function mapAttributes(provider: PreparedProvider, scope: CelScope): Mapped | { 
       if (value.k === 'string' && Buffer.byteLength(value.value) > 127) {
         return { refused: `google.subject ${value.value} is longer than 127 bytes` };
       }
+      // A glob's fixed text is in every value it stands for: too long alone, every run is refused.
+      if (value.k === 'glob' && Buffer.byteLength(value.pattern.replaceAll('*', '')) > 127) {
+        return {
+          refused: `google.subject ${value.pattern} (${value.because}) is longer than 127 bytes for every value`,
+        };
+      }
     } else if (value.k === 'error') {
       unknownBecause.push(
         `the mapping ${key}=${text} fails for this token (${value.why}): whether Google then rejects the token or leaves ${key} unset is not documented`,
