@@ -206,9 +206,12 @@ function siteRows(site, ask) {
         const verdict = withGrant((0,core_verdict/* unknown */.L)([reason]), site.idToken, job);
         rows.push({ kind: 'login', job, identity: login.identity, ...verdict, source });
     }
+    const loggedIn = [];
     const verdicts = site.tokens.map((token) => {
         const decided = forkWarning(withGrant(ask.login(login, token), site.idToken, job), token);
         const { principal, warnings, ...verdict } = decided;
+        if (principal && verdict.verdict !== 'denied')
+            loggedIn.push(principal);
         const shown = warnings && warnings.length > 0 ? { warnings } : {};
         rows.push({
             kind: 'login',
@@ -221,14 +224,19 @@ function siteRows(site, ask) {
         });
         return principal;
     });
-    // The principal is the login's whoever triggers the job (a role ARN), denied or not: pushes are checked for it.
-    const principal = verdicts.find((found) => found !== undefined);
+    // A role or service account is the job's principal whatever triggers it, denied or not: pushes are checked
+    // for it. Direct workload identity federation gives one principal per event: each that logs in must push.
+    const first = verdicts.find((found) => found !== undefined);
+    const principals = loggedIn.length > 0 ? [...new Set(loggedIn)] : first ? [first] : [];
     for (const push of site.pushes) {
-        const verdict = principal
-            ? ask.push(push.image, principal)
-            : (0,core_verdict/* unknown */.L)([
-                `the principal ${login.identity} gives the job is not known, so its pushes cannot be checked`,
-            ]);
+        const [principal, verdict] = principals.length > 0
+            ? worst(principals.map((each) => [each, ask.push(push.image, each)]))
+            : [
+                undefined,
+                (0,core_verdict/* unknown */.L)([
+                    `the principal ${login.identity} gives the job is not known, so its pushes cannot be checked`,
+                ]),
+            ];
         const at = push.origin ? { source: push.origin } : {};
         rows.push({
             kind: 'push',
@@ -240,6 +248,11 @@ function siteRows(site, ask) {
         });
     }
     return rows;
+}
+const RANK = { denied: 2, unknown: 1, allowed: 0 };
+/** The principal whose push fares worst: denied before unknown before allowed. */
+function worst(answers) {
+    return answers.reduce((a, b) => (RANK[b[1].verdict] > RANK[a[1].verdict] ? b : a));
 }
 function asking(providers) {
     const locate = (0,registries/* registryLocator */.y)(providers.flatMap((provider) => provider.definition.registries));
@@ -603,7 +616,12 @@ function refFromFilter(prefix, entry, because) {
             glob += '*';
             special = true;
         }
-        else if (c === '*' || c === '?' || c === '+') {
+        else if (c === '?') {
+            // Zero or one of the preceding character: that character may be missing too.
+            glob = `${glob.slice(0, -1)}*`;
+            special = true;
+        }
+        else if (c === '*' || c === '+') {
             glob += '*';
             special = true;
         }
@@ -20293,6 +20311,8 @@ function truthy(value) {
         return value.text.some((part) => typeof part === 'string' && part !== '') || undefined;
     if (value === null)
         return false;
+    if (typeof value === 'boolean')
+        return value;
     if (typeof value === 'number')
         return value !== 0 && !Number.isNaN(value);
     if (typeof value === 'string')
@@ -20706,10 +20726,33 @@ function ciJobOf(job, jobId, workflow, scope) {
     return {
         id: jobId,
         file,
-        ...(name === undefined || name === null ? {} : { environment: evaluateField(name, resolver(scope)) }),
+        ...(name === undefined || name === null
+            ? {}
+            : { environment: evaluateField(name, perEventResolver(scope)) }),
         top: collected.topWorkflow ?? { file, on: undefined },
         idToken: jobGrant(job, workflow.permissions, workflow.callerGrant),
         ...(calledAs ? { calledAs } : {}),
+    };
+}
+// The github.* values that change from run to run: the runner's are those of the run checking, not of each
+// event a token is predicted for, so the environment they choose is not known ahead of the event.
+const PER_RUN = /^github\.(ref|ref_name|ref_type|event_name|base_ref|head_ref|sha|actor|triggering_actor|run_id|run_number|run_attempt|event)(\.|$)/;
+/** The scope's resolver, but a run-specific github.* the config does not state is a hole. */
+function perEventResolver(scope) {
+    return perEvent(resolver(scope), scope.variables);
+}
+/**
+ * A resolver for what a login's token depends on (its environment, its role, its audience): a run-specific
+ * github.* that `discover.variables` does not state is a hole, not the value of the run checking.
+ */
+function perEvent(resolve, variables) {
+    return (path) => {
+        const joined = path.join('.');
+        if (!PER_RUN.test(joined) || variables[joined] !== undefined)
+            return resolve(path);
+        if (joined.startsWith('github.event.repository'))
+            return resolve(path);
+        return new Unknown((0,workflows_text/* missing */.LO)(joined, 'it changes with the event that runs the job, and the token is predicted per event'));
     };
 }
 /** `ActionCall.ciLogin` for a step of the running job: the pushes after it are its job's from here on. */
@@ -21180,6 +21223,13 @@ function actionCall(step, input, context) {
             const text = (0,workflows_text/* trim */.Bq)(asText(evaluateField(withInputs[inputName], resolve)));
             return text.length === 0 ? undefined : text;
         },
+        loginText: (inputName) => {
+            if (!(inputName in withInputs))
+                return undefined;
+            const value = evaluateField(withInputs[inputName], perEvent(resolve, input.scope.variables));
+            const text = (0,workflows_text/* trim */.Bq)(asText(value));
+            return text.length === 0 ? undefined : text;
+        },
         items: (inputName, commas) => inputItems(withInputs[inputName], withLines(inputName), resolve, commas, input.lines, [
             ...stepPath,
             'with',
@@ -21276,19 +21326,19 @@ function insideExpression(line, index) {
 // default sts.amazonaws.com for AWS); Google's audience is its provider's.
 
 const pullcheckAction = (call) => {
-    const audience = call.text('audience');
-    const role = call.text('aws-role-arn');
+    const audience = call.loginText('audience');
+    const role = call.loginText('aws-role-arn');
     if (role)
         call.ciLogin('aws', role, { audience: audience ?? ['sts.amazonaws.com'] });
-    const provider = call.text('gcp-workload-identity-provider');
+    const provider = call.loginText('gcp-workload-identity-provider');
     if (provider)
         call.ciLogin('gcp', provider, {
-            service_account: call.text('gcp-service-account'),
+            service_account: call.loginText('gcp-service-account'),
             audience: (0,workflows_text/* concat */.xW)(['https://iam.googleapis.com/'], provider),
         });
-    const server = call.text('openshift-server');
+    const server = call.loginText('openshift-server');
     if (server)
-        call.ciLogin('openshift', server, { 'openshift-token': call.text('openshift-token'), audience });
+        call.ciLogin('openshift', server, { 'openshift-token': call.loginText('openshift-token'), audience });
 };
 /** Whether a `uses:` names pullcheck's action: any owner's `pullcheck` repository (forks, mirrors). */
 const isPullcheckAction = (name) => /^[^/]+\/pullcheck$/.test(name);
@@ -22728,9 +22778,13 @@ const awsCredentials = (call) => {
     // With a role and no keys or token file, the action assumes the role with GitHub's OIDC token.
     if (role && !call.text('aws-access-key-id') && !call.text('web-identity-token-file'))
         // Its `audience` input defaults to sts.amazonaws.com (configure-aws-credentials' action.yml).
-        call.ciLogin('aws', role, {
-            audience: call.text('audience') ?? ['sts.amazonaws.com'],
+        // Read per event: a role chosen by github.event_name is not the checking run's for every event.
+        call.ciLogin('aws', call.loginText('role-to-assume') ?? role, {
+            audience: call.loginText('audience') ?? ['sts.amazonaws.com'],
             'aws-region': region,
+            // The session's name (sts:RoleSessionName) and length (DurationSeconds) decide the login too.
+            'role-session-name': call.loginText('role-session-name'),
+            'role-duration-seconds': call.loginText('role-duration-seconds'),
         });
     if (role)
         delete call.facts.awsAccountHint;
@@ -22793,9 +22847,18 @@ const googleAuth = (call) => {
     // Workload identity federation: GitHub's OIDC token for the provider, then the service account if named.
     const provider = call.text('workload_identity_provider');
     // Its `audience` defaults to the provider's full name under https://iam.googleapis.com/ (auth's action.yml).
-    const audience = call.text('audience') ?? (provider ? (0,workflows_text/* concat */.xW)(['https://iam.googleapis.com/'], provider) : undefined);
-    if (provider)
-        call.ciLogin('gcp', provider, { service_account: account, audience });
+    // Read per event, as every input the token depends on (ci-logins.ts perEvent).
+    const loginProvider = call.loginText('workload_identity_provider');
+    const audience = call.loginText('audience') ??
+        (loginProvider ? (0,workflows_text/* concat */.xW)(['https://iam.googleapis.com/'], loginProvider) : undefined);
+    // token_format and access_token_subject decide what the login needs (login-rule.ts).
+    if (provider && loginProvider)
+        call.ciLogin('gcp', loginProvider, {
+            service_account: call.loginText('service_account'),
+            audience,
+            token_format: call.loginText('token_format'),
+            access_token_subject: call.loginText('access_token_subject'),
+        });
     const fromAccount = account ? (0,workflows_text/* split */.lD)(account, '@')[1] : undefined;
     const project = call.text('project_id') ?? (fromAccount ? (0,workflows_text/* split */.lD)(fromAccount, '.')[0] : undefined);
     if (!project)
@@ -22859,11 +22922,11 @@ const openshiftLogin = (call) => {
     // The server names the cluster when it is known; held in a secret, the namespace still names the target.
     const server = (0,workflows_text/* serverOrigin */.s3)((0,workflows_text/* wordText */.en)(call.text('openshift_server_url')));
     // Its credential (a token or a password, usually from a secret) says who pushes to the cluster's registry.
-    call.ciLogin('openshift', call.text('openshift_server_url') ?? [(0,workflows_text/* missing */.LO)('the OpenShift server (openshift_server_url)')], {
-        openshift_token: call.text('openshift_token'),
-        openshift_username: call.text('openshift_username'),
-        openshift_password: call.text('openshift_password'),
-        namespace: call.text('namespace'),
+    call.ciLogin('openshift', call.loginText('openshift_server_url') ?? [(0,workflows_text/* missing */.LO)('the OpenShift server (openshift_server_url)')], {
+        openshift_token: call.loginText('openshift_token'),
+        openshift_username: call.loginText('openshift_username'),
+        openshift_password: call.loginText('openshift_password'),
+        namespace: call.loginText('namespace'),
     });
     const namespace = call.text('namespace');
     const given = namespace && ((0,workflows_text/* wordText */.en)(namespace) ?? 'x').trim() !== '' ? namespace : undefined;
@@ -29533,7 +29596,7 @@ function awsPartition(region) {
 
 /***/ }),
 
-/***/ 5468:
+/***/ 47459:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -31850,6 +31913,48 @@ function listed(ids) {
     return `${shown.join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/aws/web-identity/session-duration.js
+const MIN = 900;
+const ALWAYS_ALLOWED = 3600;
+const MAX = 43200;
+function sessionDurationCheck(written, roleArn) {
+    if (written === undefined || written === '')
+        return { result: 'yes', reasons: [] };
+    if (!/^\d+$/.test(written.trim())) {
+        return {
+            result: 'unknown',
+            reasons: [
+                `unknown: role-duration-seconds is ${written}, not a number pullcheck can read: STS refuses a session longer than the role's MaxSessionDuration`,
+            ],
+        };
+    }
+    const seconds = Number(written.trim());
+    if (seconds >= MIN && seconds <= ALWAYS_ALLOWED)
+        return { result: 'yes', reasons: [] };
+    if (seconds > ALWAYS_ALLOWED && seconds <= MAX) {
+        return {
+            result: 'unknown',
+            reasons: [
+                `unknown: role-duration-seconds ${seconds} is more than an hour: STS accepts it only if the MaxSessionDuration of ${roleArn} is at least that, which the facts do not give (aws iam get-role --role-name ${roleArn.split('/').pop()} --query Role.MaxSessionDuration)`,
+            ],
+        };
+    }
+    return {
+        result: 'no',
+        reasons: [
+            `role-duration-seconds ${seconds} is outside what STS takes (${MIN} to at most ${MAX} seconds, and no more than the role's MaxSessionDuration)`,
+        ],
+        fix: {
+            side: 'trust',
+            permissions: ['sts:AssumeRoleWithWebIdentity'],
+            fix: {
+                text: `Ask for a session between ${MIN} and ${ALWAYS_ALLOWED} seconds in role-duration-seconds (or raise the MaxSessionDuration of ${roleArn} and stay within it, ${MAX} at most).`,
+                snippets: {},
+            },
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/aws/web-identity/warnings.js
 // Said beside an allowed login: the statement that admits the token also admits other repositories' workflows.
 // GitHub Docs ("OpenID Connect": "you must define at least one condition, so that untrusted repositories can't
@@ -31922,6 +32027,7 @@ function subExample(context, repository) {
 
 
 
+
 function decideAwsLogin(question, facts) {
     const { login, token } = question;
     if (login.provider !== 'aws')
@@ -31938,19 +32044,23 @@ function decideAwsLogin(question, facts) {
         return { ...unknownLogin([`${token.trigger}: ${trust.unknown}`]), principal };
     const answer = evaluateTrust(trust.document, context);
     const provider = providerCheck(context, facts);
+    const duration = sessionDurationCheck(login.with['role-duration-seconds'], role.arn);
     const reasons = [
         `${token.trigger}: the token presents ${(0,keys/* describeClaim */.m4)('sub', token.claims['sub'])}, ${(0,keys/* describeClaim */.m4)('aud', context.audience)}`,
         ...trustReasons(answer, context, trust.label),
         ...provider.reasons,
+        ...duration.reasons,
     ];
     const missing = [];
     if (answer.result === 'no')
         missing.push(trustFix(answer, context, role, trust.raw));
     if (provider.result === 'no' && provider.fix)
         missing.push(provider.fix);
+    if (duration.fix)
+        missing.push(duration.fix);
     if (missing.length > 0)
         return { verdict: 'denied', reasons, missing, principal };
-    if (answer.result === 'unknown' || provider.result === 'unknown')
+    if ([answer.result, provider.result, duration.result].includes('unknown'))
         return { verdict: 'unknown', reasons, missing: [], principal };
     const warnings = broadTrustWarnings(answer, context);
     return {
@@ -32328,7 +32438,8 @@ function keyValue(key, context) {
     const lower = key.toLowerCase();
     const prefix = `${context.issuer.toLowerCase()}:`;
     if (lower.startsWith(prefix)) {
-        const name = key.slice(prefix.length);
+        // Key names are case-insensitive (IAM User Guide, "Condition"); GitHub's claim names are lower-case.
+        const name = lower.slice(prefix.length);
         if (name === 'aud')
             return { known: claimValue(context.audience), claim: 'aud' };
         if (name === 'sub')
@@ -34002,6 +34113,11 @@ function decideGooglePush(question, facts, identities) {
     }
     if (ungranted)
         missing.push(pushFix(base, memberToGrant(principal, identities.get(principal))));
+    // Its IAM policy in the facts shows the repository exists; a push to a missing one fails (name unknown),
+    // except that a missing gcr.io repository is created by a pusher with createOnPush.
+    if (base.kind === 'repository' && !facts.policies.has(base.name)) {
+        unknownBecause.push(`whether ${base.name} exists is not known (its IAM policy is not in facts.gcp.iamPolicies${facts.unreadable.has(base.name) ? ': it could not be read' : ''}): a push to a missing repository fails with "name unknown"${registry.kind === 'gcr' ? ' unless the pusher may createOnPush' : ''}; add it (gcloud artifacts repositories get-iam-policy ${base.repository} --location=${base.location} --project=${base.project} --format=json)`);
+    }
     if (registry.kind === 'gcr' && base.kind === 'repository') {
         reasons.push(`if the ${registry.host} repository does not exist yet in ${registry.project}, the first push creates it and needs artifactregistry.repositories.createOnPush on the project (roles/artifactregistry.createOnPushWriter)`);
     }
@@ -34304,6 +34420,12 @@ function mapAttributes(provider, scope) {
             }
             if (value.k === 'string' && Buffer.byteLength(value.value) > 127) {
                 return { refused: `google.subject ${value.value} is longer than 127 bytes` };
+            }
+            // A glob's fixed text is in every value it stands for: too long alone, every run is refused.
+            if (value.k === 'glob' && Buffer.byteLength(value.pattern.replaceAll('*', '')) > 127) {
+                return {
+                    refused: `google.subject ${value.pattern} (${value.because}) is longer than 127 bytes for every value`,
+                };
             }
         }
         else if (value.k === 'error') {
@@ -35703,7 +35825,7 @@ const aws = {
     // IAM principals are ARNs (the schema requires role ARNs).
     ownsPrincipal: (principal) => principal.startsWith('arn:'),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 5468)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 47459)),
     liveReads: () => __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 88131)),
     liveFacts: awsLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(159), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),
