@@ -6,72 +6,23 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { stringify } from 'yaml';
-import { ciSites } from '../../src/check/ci-sites.ts';
-import { loadConfigFile } from '../../src/core/config/load.ts';
 import type { FailOn, Report } from '../../src/core/report-model.ts';
-import { discover, discoverFromWorkflow } from '../../src/discover/index.ts';
+import { discoverFromWorkflow } from '../../src/discover/index.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { renderSarif } from '../../src/report/sarif.ts';
 import { renderText } from '../../src/report/text.ts';
-import { checkConfig } from '../helpers/check.ts';
+import { awsCiConfig, checkCi, ECR, githubTrust, repositoryWith, ROLE } from '../helpers/ci-path.ts';
 
-const ACCOUNT = '123456789012';
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy`;
-const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
-const ECR = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;
-
-/** A repository with the given workflow files and config; returns the config's path. */
-function repository(files: Record<string, string>, config: unknown): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ci-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  mkdirSync(path.join(root, '.github'), { recursive: true });
-  writeFileSync(path.join(root, '.github', 'pullcheck.yml'), stringify(config));
-  return path.join(root, '.github', 'pullcheck.yml');
-}
-
-function trustFor(sub: string) {
-  return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: PROVIDER },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
-          StringLike: { 'token.actions.githubusercontent.com:sub': sub },
-        },
-      },
-    ],
-  };
-}
-
-/** A config that states what the deploy role and its repository are. */
-function awsConfig(sub: string, extra: Record<string, unknown> = {}) {
-  return {
-    version: 1,
-    discover: { workflows: ['workflows/*.yml'], variables: { 'github.repository': 'acme/shop' } },
-    facts: {
-      github: { oidc: { subClaim: { useDefault: true, prefix: 'repo:acme/shop' } } },
-      aws: {
-        oidcProviders: [{ arn: PROVIDER, clientIds: ['sts.amazonaws.com'] }],
-        roles: [
-          {
-            arn: ROLE,
-            managedPolicies: ['arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser'],
-            trustPolicy: trustFor(sub),
-          },
-        ],
-        repositories: [{ arn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/shop/api`, policy: null }],
-      },
-    },
-    ...extra,
-  };
-}
+/** GitHub's provider may assume the role for the token's audience and a `sub` matching `sub`. */
+const awsConfig = (sub: string, extra: Record<string, unknown> = {}) =>
+  awsCiConfig(
+    githubTrust({
+      StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+      StringLike: { 'token.actions.githubusercontent.com:sub': sub },
+    }),
+    extra,
+  );
+const repository = repositoryWith;
 
 const DEPLOY = (jobLines: string[], idToken = true) =>
   [
@@ -91,10 +42,7 @@ const DEPLOY = (jobLines: string[], idToken = true) =>
     '',
   ].join('\n');
 
-function check(configFile: string, failOn: FailOn = 'denied'): Report {
-  const found = discover(loadConfigFile(configFile));
-  return checkConfig(found.config, { failOn, ci: ciSites(found.ciLogins, found.config) });
-}
+const check = (configFile: string, failOn: FailOn = 'denied'): Report => checkCi(configFile, failOn);
 
 test('a job with environment: presents the environment in sub: its login is denied for every event, with the value to add; the push is still checked for the role', () => {
   const config = repository(

@@ -1,69 +1,20 @@
 // Adversarial review of the CI path (issue 18): cases where pullcheck could say `allowed` for a login or a
 // push that GitHub or the cloud refuses. Each test states the documented behaviour it holds pullcheck to.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { test } from 'node:test';
-import { stringify } from 'yaml';
-import { ciSites } from '../../src/check/ci-sites.ts';
 import { loadConfigFile } from '../../src/core/config/load.ts';
 import type { Report } from '../../src/core/report-model.ts';
 import { discover } from '../../src/discover/index.ts';
-import { checkConfig } from '../helpers/check.ts';
+import { ACCOUNT, awsCiConfig, checkCi, ECR, githubTrust, repositoryWith, ROLE } from '../helpers/ci-path.ts';
 
-const ACCOUNT = '123456789012';
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/deploy`;
-const PROVIDER = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
-const ECR = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;
-
-function repository(files: Record<string, string>, config: unknown): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-ci-review-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    writeFileSync(path.join(root, file), text);
-  }
-  writeFileSync(path.join(root, '.github', 'pullcheck.yml'), stringify(config));
-  return path.join(root, '.github', 'pullcheck.yml');
-}
-
-function awsConfig(trust: unknown) {
-  return {
-    version: 1,
-    discover: { workflows: ['workflows/*.yml'], variables: { 'github.repository': 'acme/shop' } },
-    facts: {
-      github: { oidc: { subClaim: { useDefault: true, prefix: 'repo:acme/shop' } } },
-      aws: {
-        oidcProviders: [{ arn: PROVIDER, clientIds: ['sts.amazonaws.com'] }],
-        roles: [
-          {
-            arn: ROLE,
-            managedPolicies: ['arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPowerUser'],
-            trustPolicy: trust,
-          },
-        ],
-        repositories: [{ arn: `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/shop/api`, policy: null }],
-      },
-    },
-  };
-}
-
-const TRUST_MAIN = {
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { Federated: PROVIDER },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: {
-        StringEquals: {
-          'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-          'token.actions.githubusercontent.com:sub': 'repo:acme/shop:ref:refs/heads/main',
-        },
-      },
-    },
-  ],
-};
+const repository = repositoryWith;
+const awsConfig = (trust: unknown) => awsCiConfig(trust);
+const TRUST_MAIN = githubTrust({
+  StringEquals: {
+    'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+    'token.actions.githubusercontent.com:sub': 'repo:acme/shop:ref:refs/heads/main',
+  },
+});
 
 function workflow(lines: { top?: string[]; job?: string[]; steps?: string[] }): string {
   return [
@@ -85,10 +36,8 @@ function workflow(lines: { top?: string[]; job?: string[]; steps?: string[] }): 
   ].join('\n');
 }
 
-function check(configFile: string, env: Record<string, string> = {}): Report {
-  const found = discover(loadConfigFile(configFile), { env });
-  return checkConfig(found.config, { failOn: 'denied', ci: ciSites(found.ciLogins, found.config) });
-}
+const check = (configFile: string, env: Record<string, string> = {}): Report =>
+  checkCi(configFile, 'denied', env);
 
 const loginRows = (report: Report) =>
   (report.ci ?? []).filter((row) => row.kind === 'login').map((row) => `${row.trigger} ${row.verdict}`);
