@@ -187,8 +187,11 @@ function forkWarning(verdict, token) {
 
 
 
-function checkCiPath(sites, providers) {
-    const ask = asking(providers);
+// The provider whose registries a login's credentials serve, when it is not named after the login.
+const REGISTRIES_OF_LOGIN = { openshift: 'kubernetes' };
+/** `targets`: the config's, whose declared registry hosts (an OpenShift route) locate pushed images too. */
+function checkCiPath(sites, providers, targets = []) {
+    const ask = asking(providers, targets);
     return sites.flatMap((site) => siteRows(site, ask));
 }
 function siteRows(site, ask) {
@@ -228,7 +231,8 @@ function siteRows(site, ask) {
     // for it. Direct workload identity federation gives one principal per event: each that logs in must push.
     const first = verdicts.find((found) => found !== undefined);
     const principals = loggedIn.length > 0 ? [...new Set(loggedIn)] : first ? [first] : [];
-    for (const push of site.pushes) {
+    // A push to a registry another login serves (ghcr.io with docker/login-action) is not this login's.
+    for (const push of site.pushes.filter(({ image }) => ask.pushesWith(login, image))) {
         const [principal, verdict] = principals.length > 0
             ? worst(principals.map((each) => [each, ask.push(push.image, each)]))
             : [
@@ -254,28 +258,39 @@ const RANK = { denied: 2, unknown: 1, allowed: 0 };
 function worst(answers) {
     return answers.reduce((a, b) => (RANK[b[1].verdict] > RANK[a[1].verdict] ? b : a));
 }
-function asking(providers) {
-    const locate = (0,registries/* registryLocator */.y)(providers.flatMap((provider) => provider.definition.registries));
+function asking(providers, targets) {
+    const locate = (0,registries/* registryLocator */.y)(providers.flatMap((provider) => provider.definition.registries), targets);
     const byName = new Map(providers.map((provider) => [provider.definition.name, provider]));
     const byRegistry = new Map(providers.flatMap((provider) => provider.definition.registries.map(({ kind }) => [kind, provider])));
+    const reference = (image) => {
+        try {
+            return (0,image_reference/* parseImageReference */.o_)(image, locate);
+        }
+        catch (error) {
+            if (!(error instanceof image_reference/* ImageReferenceError */.rI))
+                throw error;
+            return error;
+        }
+    };
     return {
         // The provider named after the login answers first; another may own it (openshift logins: kubernetes).
         login: (login, token) => [byName.get(login.provider), ...providers]
             .map((provider) => provider?.rules.decideLogin?.({ login, token }))
             .find((verdict) => verdict !== undefined) ??
             (0,core_verdict/* unknown */.L)([`pullcheck has no rule for ${login.provider} logins yet`]),
+        pushesWith(login, image) {
+            const parsed = reference(image);
+            if (parsed instanceof image_reference/* ImageReferenceError */.rI)
+                return true; // said as unknown by push()
+            const owner = byRegistry.get(parsed.registry.kind)?.definition.name;
+            return owner !== undefined && owner === (REGISTRIES_OF_LOGIN[login.provider] ?? login.provider);
+        },
         push(image, principal) {
-            let reference;
-            try {
-                reference = (0,image_reference/* parseImageReference */.o_)(image, locate);
-            }
-            catch (error) {
-                if (!(error instanceof image_reference/* ImageReferenceError */.rI))
-                    throw error;
-                return (0,core_verdict/* unknown */.L)([`${image} is not an image reference: ${error.message}`]);
-            }
-            return (byRegistry.get(reference.registry.kind)?.rules.decidePush?.({ image: reference, principal }) ??
-                (0,core_verdict/* unknown */.L)([`pullcheck has no rule for pushes to ${reference.registry.kind} registries yet`]));
+            const parsed = reference(image);
+            if (parsed instanceof image_reference/* ImageReferenceError */.rI)
+                return (0,core_verdict/* unknown */.L)([`${image} is not an image reference: ${parsed.message}`]);
+            return (byRegistry.get(parsed.registry.kind)?.rules.decidePush?.({ image: parsed, principal }) ??
+                (0,core_verdict/* unknown */.L)([`pullcheck has no rule for pushes to ${parsed.registry.kind} registries yet`]));
         },
     };
 }
@@ -327,7 +342,7 @@ function runCheck(config, providers, options) {
         ...(options.findings ?? []),
         ...providers.flatMap((provider) => provider.rules.findings?.() ?? []),
     ];
-    const ci = options.ci && options.ci.length > 0 ? checkCiPath(options.ci, providers) : [];
+    const ci = options.ci && options.ci.length > 0 ? checkCiPath(options.ci, providers, config.input.targets) : [];
     return { ...(0,report_model/* buildReport */.FK)(results, findings, options.failOn, ci), plan: (0,origins/* explainPlan */.dp)(plan, sources) };
 }
 function principalsOf(target, image, owners) {

@@ -329,3 +329,13 @@ test('an allowed login on pull_request warns that pull requests from forks get n
   assert.equal(login.verdict, 'allowed', login.reasons.join('\n'));
   assert.match((login.warnings ?? []).join('\n'), /a pull request from a fork gets no OIDC token/);
 });
+
+test("a push to a registry the login does not serve (ghcr.io, logged in with docker/login-action) is not checked as the role's", () => {
+  const workflow = DEPLOY([]).replace(
+    '      - run: docker push',
+    '      - run: docker push ghcr.io/acme/shop-api:1\n      - run: docker push',
+  );
+  const config = repository({ '.github/workflows/release.yml': workflow }, awsConfig('repo:acme/shop:*'));
+  const pushes = (check(config).ci ?? []).filter((row) => row.kind === 'push').map((row) => row.image);
+  assert.deepEqual(pushes, [`${ECR}/shop/api`]);
+});

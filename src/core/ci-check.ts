@@ -3,20 +3,28 @@
 import type { CiLogin, CiLoginSite, CiResult, LoginVerdict, PredictedToken } from './ci-path.ts';
 import { ImageReferenceError, parseImageReference } from './image-reference.ts';
 import type { PreparedProvider } from './provider.ts';
+import type { TargetInput } from './config/schema.ts';
 import { registryLocator } from './registries.ts';
 import { unknown, type Verdict } from './verdict.ts';
 import { forkWarning, withGrant } from './ci-grant.ts';
 
 interface Ask {
   login(login: CiLogin, token: PredictedToken): LoginVerdict;
+  /** Whether the login's credentials are what pushing `image` uses: its registry's owner is the login's. */
+  pushesWith(login: CiLogin, image: string): boolean;
   push(image: string, principal: string): Verdict;
 }
 
+// The provider whose registries a login's credentials serve, when it is not named after the login.
+const REGISTRIES_OF_LOGIN: Readonly<Record<string, string>> = { openshift: 'kubernetes' };
+
+/** `targets`: the config's, whose declared registry hosts (an OpenShift route) locate pushed images too. */
 export function checkCiPath(
   sites: readonly CiLoginSite[],
   providers: readonly PreparedProvider[],
+  targets: readonly TargetInput[] = [],
 ): CiResult[] {
-  const ask = asking(providers);
+  const ask = asking(providers, targets);
   return sites.flatMap((site) => siteRows(site, ask));
 }
 
@@ -56,7 +64,8 @@ function siteRows(site: CiLoginSite, ask: Ask): CiResult[] {
   // for it. Direct workload identity federation gives one principal per event: each that logs in must push.
   const first = verdicts.find((found) => found !== undefined);
   const principals = loggedIn.length > 0 ? [...new Set(loggedIn)] : first ? [first] : [];
-  for (const push of site.pushes) {
+  // A push to a registry another login serves (ghcr.io with docker/login-action) is not this login's.
+  for (const push of site.pushes.filter(({ image }) => ask.pushesWith(login, image))) {
     const [principal, verdict] =
       principals.length > 0
         ? worst(principals.map((each) => [each, ask.push(push.image, each)] as const))
@@ -86,14 +95,25 @@ function worst(answers: readonly (readonly [string, Verdict])[]): readonly [stri
   return answers.reduce((a, b) => (RANK[b[1].verdict] > RANK[a[1].verdict] ? b : a));
 }
 
-function asking(providers: readonly PreparedProvider[]): Ask {
-  const locate = registryLocator(providers.flatMap((provider) => provider.definition.registries));
+function asking(providers: readonly PreparedProvider[], targets: readonly TargetInput[]): Ask {
+  const locate = registryLocator(
+    providers.flatMap((provider) => provider.definition.registries),
+    targets,
+  );
   const byName = new Map(providers.map((provider) => [provider.definition.name, provider]));
   const byRegistry = new Map(
     providers.flatMap((provider) =>
       provider.definition.registries.map(({ kind }) => [kind, provider] as const),
     ),
   );
+  const reference = (image: string) => {
+    try {
+      return parseImageReference(image, locate);
+    } catch (error) {
+      if (!(error instanceof ImageReferenceError)) throw error;
+      return error;
+    }
+  };
   return {
     // The provider named after the login answers first; another may own it (openshift logins: kubernetes).
     login: (login, token) =>
@@ -101,17 +121,19 @@ function asking(providers: readonly PreparedProvider[]): Ask {
         .map((provider) => provider?.rules.decideLogin?.({ login, token }))
         .find((verdict) => verdict !== undefined) ??
       unknown([`pullcheck has no rule for ${login.provider} logins yet`]),
+    pushesWith(login, image) {
+      const parsed = reference(image);
+      if (parsed instanceof ImageReferenceError) return true; // said as unknown by push()
+      const owner = byRegistry.get(parsed.registry.kind)?.definition.name;
+      return owner !== undefined && owner === (REGISTRIES_OF_LOGIN[login.provider] ?? login.provider);
+    },
     push(image, principal) {
-      let reference;
-      try {
-        reference = parseImageReference(image, locate);
-      } catch (error) {
-        if (!(error instanceof ImageReferenceError)) throw error;
-        return unknown([`${image} is not an image reference: ${error.message}`]);
-      }
+      const parsed = reference(image);
+      if (parsed instanceof ImageReferenceError)
+        return unknown([`${image} is not an image reference: ${parsed.message}`]);
       return (
-        byRegistry.get(reference.registry.kind)?.rules.decidePush?.({ image: reference, principal }) ??
-        unknown([`pullcheck has no rule for pushes to ${reference.registry.kind} registries yet`])
+        byRegistry.get(parsed.registry.kind)?.rules.decidePush?.({ image: parsed, principal }) ??
+        unknown([`pullcheck has no rule for pushes to ${parsed.registry.kind} registries yet`])
       );
     },
   };

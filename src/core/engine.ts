@@ -68,7 +68,8 @@ export function runCheck(
     ...(options.findings ?? []),
     ...providers.flatMap((provider) => provider.rules.findings?.() ?? []),
   ];
-  const ci = options.ci && options.ci.length > 0 ? checkCiPath(options.ci, providers) : [];
+  const ci =
+    options.ci && options.ci.length > 0 ? checkCiPath(options.ci, providers, config.input.targets) : [];
   return { ...buildReport(results, findings, options.failOn, ci), plan: explainPlan(plan, sources) };
 }
 
