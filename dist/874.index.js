@@ -20081,7 +20081,7 @@ __webpack_require__.d(__webpack_exports__, {
   wb: () => (/* binding */ WorkflowSession),
   My: () => (/* binding */ destinationOf),
   le: () => (/* binding */ discoverWorkflowFile),
-  Hk: () => (/* binding */ safeText)
+  Hk: () => (/* reexport */ workflows_text/* safeText */.Hk)
 });
 
 // UNUSED EXPORTS: fromCollected
@@ -20823,9 +20823,14 @@ function sameLoginsOnce(logins) {
     }
     return [...byKey.values()];
 }
-/** The text, or the first fact it needs. */
+// A role ARN is at most 2,048 characters; a value longer than this is no login input a cloud takes.
+const LOGIN_VALUE_LIMIT = 2048;
+/** The text, or the first fact it needs; control characters escaped and the length bounded for reports. */
 function known(text) {
-    return text.find(workflows_text/* isMissing */.b2) ?? text.join('');
+    const hole = text.find(workflows_text/* isMissing */.b2);
+    if (hole)
+        return { ...hole, need: (0,workflows_text/* safeText */.Hk)(hole.need, LOGIN_VALUE_LIMIT) };
+    return (0,workflows_text/* safeText */.Hk)(text.join(''), LOGIN_VALUE_LIMIT);
 }
 const DEFAULT_GRANT = {
     write: false,
@@ -27997,6 +28002,8 @@ function need(hole) {
 
 
 
+
+
 /** The repositories (and their parsed files) one discovery reads, each once. */
 class WorkflowSession {
     repositories = new Map();
@@ -28040,7 +28047,7 @@ function fromCollected(collected, read = () => undefined) {
     const seen = new Set();
     const add = (raw) => {
         // Messages quote the workflow's own text: escaped and bounded before any report shows them.
-        const finding = { ...raw, message: safeText(raw.message, 600) };
+        const finding = { ...raw, message: (0,workflows_text/* safeText */.Hk)(raw.message, 600) };
         const key = `${finding.where.file}:${finding.where.line}:${finding.message}`;
         if (seen.has(key))
             return;
@@ -28200,13 +28207,7 @@ function workflows_describe(need) {
     return `\`${bounded(need.need)}\`${need.hint ? `: ${need.hint}` : ': add the image to `images`'}`;
 }
 function bounded(text) {
-    return safeText(text, 200);
-}
-/** Control characters escaped (no value can start a line of a report or a workflow command), then cut. */
-function safeText(text, limit) {
-    // eslint-disable-next-line no-control-regex -- escaping exactly these
-    const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
-    return escaped.length > limit ? `${escaped.slice(0, limit - 1)}…` : escaped;
+    return (0,workflows_text/* safeText */.Hk)(text, 200);
 }
 
 
@@ -28556,6 +28557,7 @@ class JobPushes {
 /* harmony export */   $j: () => (/* binding */ holeMarker),
 /* harmony export */   AC: () => (/* binding */ lowercase),
 /* harmony export */   Bq: () => (/* binding */ trim),
+/* harmony export */   Hk: () => (/* binding */ safeText),
 /* harmony export */   LO: () => (/* binding */ missing),
 /* harmony export */   Mm: () => (/* binding */ bounded),
 /* harmony export */   PM: () => (/* binding */ HOLE_MARKERS),
@@ -28667,6 +28669,12 @@ function serverOrigin(url) {
     catch {
         return undefined; // not a URL: the namespace still names the target
     }
+}
+/** Control characters escaped (no value can start a line of a report or a workflow command), then cut. */
+function safeText(text, limit) {
+    // eslint-disable-next-line no-control-regex -- escaping exactly these
+    const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+    return escaped.length > limit ? `${escaped.slice(0, limit - 1)}…` : escaped;
 }
 
 

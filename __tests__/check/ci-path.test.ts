@@ -339,3 +339,14 @@ test("a push to a registry the login does not serve (ghcr.io, logged in with doc
   const pushes = (check(config).ci ?? []).filter((row) => row.kind === 'push').map((row) => row.image);
   assert.deepEqual(pushes, [`${ECR}/shop/api`]);
 });
+
+test('a login input from the workflow reaches the report escaped and bounded', () => {
+  const hostile = `${ROLE}\\u001b[31m${'a'.repeat(5000)}`;
+  const workflow = DEPLOY([]).replace(`"${ROLE}"`, `"${hostile}"`);
+  const config = repository({ '.github/workflows/release.yml': workflow }, awsConfig('repo:acme/shop:*'));
+  const login = check(config).ci![0]!;
+  assert.ok(login.identity.length <= 2048, `${login.identity.length} characters`);
+  // eslint-disable-next-line no-control-regex -- the escape character must not survive
+  assert.doesNotMatch(login.identity, /\u001b/);
+  assert.notEqual(login.verdict, 'allowed');
+});

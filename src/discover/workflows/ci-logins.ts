@@ -4,7 +4,7 @@
 import type { Scope } from './scope.ts';
 import { resolver } from './scope.ts';
 import { asText, evaluateField, Unknown, type Resolve } from './expression.ts';
-import { isMissing, missing, type Missing, type Text } from './text.ts';
+import { isMissing, missing, safeText, type Missing, type Text } from './text.ts';
 import type { IdTokenGrant } from '../../core/ci-path.ts';
 import type { SourceLocation } from '../../core/errors.ts';
 import type { ActionCall } from './actions/call.ts';
@@ -161,9 +161,14 @@ function sameLoginsOnce(logins: readonly FoundCiLogin[]): FoundCiLogin[] {
   return [...byKey.values()];
 }
 
-/** The text, or the first fact it needs. */
+// A role ARN is at most 2,048 characters; a value longer than this is no login input a cloud takes.
+const LOGIN_VALUE_LIMIT = 2048;
+
+/** The text, or the first fact it needs; control characters escaped and the length bounded for reports. */
 function known(text: Text): string | Missing {
-  return text.find(isMissing) ?? text.join('');
+  const hole = text.find(isMissing);
+  if (hole) return { ...hole, need: safeText(hole.need, LOGIN_VALUE_LIMIT) };
+  return safeText(text.join(''), LOGIN_VALUE_LIMIT);
 }
 
 /**

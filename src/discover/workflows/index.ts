@@ -2,6 +2,8 @@
 // finding that names what is missing — never dropped, never guessed. Tags and digests do not change a
 // verdict, so a tag known only at run time is dropped rather than making the destination unknown.
 import { ciLoginsOf, type FoundCiLogin } from './ci-logins.ts';
+import { safeText } from './text.ts';
+export { safeText } from './text.ts';
 import path from 'node:path';
 import type { SourceLocation } from '../../core/errors.ts';
 import { imageNameOf } from '../../core/image-reference.ts';
@@ -326,11 +328,4 @@ function describe(need: Missing): string {
 
 function bounded(text: string): string {
   return safeText(text, 200);
-}
-
-/** Control characters escaped (no value can start a line of a report or a workflow command), then cut. */
-export function safeText(text: string, limit: number): string {
-  // eslint-disable-next-line no-control-regex -- escaping exactly these
-  const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
-  return escaped.length > limit ? `${escaped.slice(0, limit - 1)}…` : escaped;
 }

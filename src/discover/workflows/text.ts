@@ -112,3 +112,10 @@ export function serverOrigin(url: string | undefined): string | undefined {
     return undefined; // not a URL: the namespace still names the target
   }
 }
+
+/** Control characters escaped (no value can start a line of a report or a workflow command), then cut. */
+export function safeText(text: string, limit: number): string {
+  // eslint-disable-next-line no-control-regex -- escaping exactly these
+  const escaped = text.replace(/[\u0000-\u001f\u007f]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return escaped.length > limit ? `${escaped.slice(0, limit - 1)}…` : escaped;
+}
