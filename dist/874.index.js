@@ -175,8 +175,8 @@ function idTokenFix(job) {
     };
 }
 /** An allowed login on pull_request holds for the repository's own branches only. */
-function forkWarning(verdict, token) {
-    if (token.event !== 'pull_request' || verdict.verdict !== 'allowed')
+function forkWarning(verdict, token, login) {
+    if (token.event !== 'pull_request' || verdict.verdict !== 'allowed' || login.oidc === false)
         return verdict;
     const warning = "a pull request from a fork gets no OIDC token (GitHub withholds id-token from forks' runs): this login works for pull requests from the repository's own branches";
     return { ...verdict, warnings: [...(verdict.warnings ?? []), warning] };
@@ -206,12 +206,13 @@ function siteRows(site, ask) {
     const source = login.origin;
     if (site.tokens.length === 0) {
         const reason = site.noTokens ?? 'pullcheck cannot tell which events run this job';
-        const verdict = withGrant((0,core_verdict/* unknown */.L)([reason]), site.idToken, job);
+        const verdict = withGrant((0,core_verdict/* unknown */.L)([reason]), login.oidc === false ? undefined : site.idToken, job);
         rows.push({ kind: 'login', job, identity: login.identity, ...verdict, source });
     }
     const loggedIn = [];
     const verdicts = site.tokens.map((token) => {
-        const decided = forkWarning(withGrant(ask.login(login, token), site.idToken, job), token);
+        const grant = login.oidc === false ? undefined : site.idToken;
+        const decided = forkWarning(withGrant(ask.login(login, token), grant, job), token, login);
         const { principal, warnings, ...verdict } = decided;
         if (principal && verdict.verdict !== 'denied')
             loggedIn.push(principal);
@@ -954,6 +955,9 @@ function predictTokens(context) {
 ;// CONCATENATED MODULE: ./lib/check/ci-sites.js
 
 
+// oc-login's openshift_token and openshift_password, pullcheck's openshift-token.
+const CREDENTIAL_INPUT = /(token|password)$/;
+const WRITTEN_CREDENTIAL = '(a credential written in the workflow)';
 const needText = (missing) => `\`${missing.need}\`${missing.hint ? `: ${missing.hint}` : ''}`;
 function ciSites(found, config) {
     if (found.length === 0)
@@ -975,13 +979,7 @@ function ciSites(found, config) {
                 tokens: [],
                 pushes,
             };
-        // A value the workflow reads from a secret or variable is kept as that expression (`${{ secrets.NAME }}`):
-        // which secret a login uses can name who it logs in as (facts.kubernetes.ciLogins), never its value.
-        const inputs = Object.fromEntries(Object.entries(login.inputs).map(([key, value]) => [
-            key,
-            typeof value === 'string' ? value : `\${{ ${value.need} }}`,
-        ]));
-        const ciLogin = { provider: login.provider, identity: login.identity, with: inputs, origin };
+        const ciLogin = loginOf(login, login.identity, origin);
         const idToken = login.job.idToken;
         const repository = login.job.top.repository ?? variables['github.repository'];
         if (!repository) {
@@ -1012,6 +1010,29 @@ function environmentOf(environment) {
     return typeof environment === 'string'
         ? environment
         : { unknown: `the job's environment needs ${needText(environment)}` };
+}
+/** The login as providers take it: its inputs (secrets named, never a credential's value) and its kind. */
+function loginOf(login, identity, origin) {
+    // A value the workflow reads from a secret or variable is kept as that expression (`${{ secrets.NAME }}`):
+    // which secret a login uses can name who it logs in as (facts.kubernetes.ciLogins), never its value.
+    // A credential written in the workflow itself is a secret: its value goes no further than here.
+    const inputs = Object.fromEntries(Object.entries(login.inputs).map(([key, value]) => [
+        key,
+        typeof value !== 'string'
+            ? `\${{ ${value.need} }}`
+            : CREDENTIAL_INPUT.test(key)
+                ? WRITTEN_CREDENTIAL
+                : value,
+    ]));
+    // A token or password, not GitHub's OIDC token, logs it in: no id-token permission is needed.
+    const credential = Object.keys(inputs).some((key) => CREDENTIAL_INPUT.test(key));
+    return {
+        provider: login.provider,
+        identity,
+        with: inputs,
+        origin,
+        ...(credential ? { oidc: false } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/github/oidc/read-customization.js

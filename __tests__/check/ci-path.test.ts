@@ -7,7 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { FailOn, Report } from '../../src/core/report-model.ts';
-import { discoverFromWorkflow } from '../../src/discover/index.ts';
+import { discover, discoverFromWorkflow } from '../../src/discover/index.ts';
+import { ciSites } from '../../src/check/ci-sites.ts';
+import { loadConfigFile } from '../../src/core/config/load.ts';
 import { renderMarkdown } from '../../src/report/markdown.ts';
 import { renderSarif } from '../../src/report/sarif.ts';
 import { renderText } from '../../src/report/text.ts';
@@ -349,4 +351,27 @@ test('a login input from the workflow reaches the report escaped and bounded', (
   // eslint-disable-next-line no-control-regex -- the escape character must not survive
   assert.doesNotMatch(login.identity, /\u001b/);
   assert.notEqual(login.verdict, 'allowed');
+});
+
+test('a credential written in the workflow goes no further than discovery: the login carries a marker, the report names no value', () => {
+  const workflow = [
+    'on: push',
+    'jobs:',
+    '  ocp:',
+    '    steps:',
+    '      - uses: redhat-actions/oc-login@v1',
+    '        with: { openshift_server_url: "https://api.ocp.example.com:6443", openshift_token: sha256~LiteralTokenValue123 }',
+    '',
+  ].join('\n');
+  const config = repository({ '.github/workflows/ocp.yml': workflow }, awsConfig('repo:acme/shop:*'));
+  const found = discover(loadConfigFile(config));
+  const site = ciSites(found.ciLogins, found.config)[0]!;
+  assert.ok(!('unresolved' in site.login));
+  assert.equal(
+    (site.login as { with: Record<string, string> }).with['openshift_token'],
+    '(a credential written in the workflow)',
+  );
+  const report = checkCi(config);
+  assert.doesNotMatch(JSON.stringify(report), /LiteralTokenValue123/);
+  assert.equal(report.ci![0]!.verdict, 'unknown');
 });

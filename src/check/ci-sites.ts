@@ -1,7 +1,7 @@
 // What discovery found of each job's OIDC logins, made into what the check asks: the login with the
 // tokens its job presents (src/github/oidc predicts them from the workflow and facts.github.oidc), or the
 // fact that names the identity, and the images it pushes with where each was found.
-import type { CiLoginSite } from '../core/ci-path.ts';
+import type { CiLogin, CiLoginSite } from '../core/ci-path.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
 import type { Origin } from '../core/origins.ts';
 import type { FoundCiLogin } from '../discover/index.ts';
@@ -10,6 +10,10 @@ import { oidcFacts } from '../github/oidc/facts.ts';
 import { predictTokens } from '../github/oidc/predict.ts';
 
 type Missing = Extract<FoundCiLogin['identity'], object>;
+
+// oc-login's openshift_token and openshift_password, pullcheck's openshift-token.
+const CREDENTIAL_INPUT = /(token|password)$/;
+const WRITTEN_CREDENTIAL = '(a credential written in the workflow)';
 
 const needText = (missing: Missing) => `\`${missing.need}\`${missing.hint ? `: ${missing.hint}` : ''}`;
 
@@ -32,15 +36,7 @@ export function ciSites(found: readonly FoundCiLogin[], config: LoadedConfig): C
         tokens: [],
         pushes,
       };
-    // A value the workflow reads from a secret or variable is kept as that expression (`${{ secrets.NAME }}`):
-    // which secret a login uses can name who it logs in as (facts.kubernetes.ciLogins), never its value.
-    const inputs = Object.fromEntries(
-      Object.entries(login.inputs).map(([key, value]) => [
-        key,
-        typeof value === 'string' ? value : `\${{ ${value.need} }}`,
-      ]),
-    );
-    const ciLogin = { provider: login.provider, identity: login.identity, with: inputs, origin };
+    const ciLogin = loginOf(login, login.identity, origin);
     const idToken = login.job.idToken;
     const repository = login.job.top.repository ?? variables['github.repository'];
     if (!repository) {
@@ -74,4 +70,30 @@ function environmentOf(environment: string | Missing): EnvironmentInput {
   return typeof environment === 'string'
     ? environment
     : { unknown: `the job's environment needs ${needText(environment)}` };
+}
+
+/** The login as providers take it: its inputs (secrets named, never a credential's value) and its kind. */
+function loginOf(login: FoundCiLogin, identity: string, origin: Origin): CiLogin {
+  // A value the workflow reads from a secret or variable is kept as that expression (`${{ secrets.NAME }}`):
+  // which secret a login uses can name who it logs in as (facts.kubernetes.ciLogins), never its value.
+  // A credential written in the workflow itself is a secret: its value goes no further than here.
+  const inputs = Object.fromEntries(
+    Object.entries(login.inputs).map(([key, value]) => [
+      key,
+      typeof value !== 'string'
+        ? `\${{ ${value.need} }}`
+        : CREDENTIAL_INPUT.test(key)
+          ? WRITTEN_CREDENTIAL
+          : value,
+    ]),
+  );
+  // A token or password, not GitHub's OIDC token, logs it in: no id-token permission is needed.
+  const credential = Object.keys(inputs).some((key) => CREDENTIAL_INPUT.test(key));
+  return {
+    provider: login.provider,
+    identity,
+    with: inputs,
+    origin,
+    ...(credential ? { oidc: false as const } : {}),
+  };
 }

@@ -40,12 +40,13 @@ function siteRows(site: CiLoginSite, ask: Ask): CiResult[] {
   const source = login.origin;
   if (site.tokens.length === 0) {
     const reason = site.noTokens ?? 'pullcheck cannot tell which events run this job';
-    const verdict = withGrant(unknown([reason]), site.idToken, job);
+    const verdict = withGrant(unknown([reason]), login.oidc === false ? undefined : site.idToken, job);
     rows.push({ kind: 'login', job, identity: login.identity, ...verdict, source });
   }
   const loggedIn: string[] = [];
   const verdicts = site.tokens.map((token) => {
-    const decided = forkWarning(withGrant(ask.login(login, token), site.idToken, job), token);
+    const grant = login.oidc === false ? undefined : site.idToken;
+    const decided = forkWarning(withGrant(ask.login(login, token), grant, job), token, login);
     const { principal, warnings, ...verdict } = decided;
     if (principal && verdict.verdict !== 'denied') loggedIn.push(principal);
     const shown = warnings && warnings.length > 0 ? { warnings } : {};

@@ -2,7 +2,7 @@
 // token (`id-token: write`) fails at its login step ("Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env
 // variable"), whatever the trust policy says; and a pull request from a fork gets no OIDC token at all
 // ("Permissions for the GITHUB_TOKEN": id-token is none for pull requests from public forks).
-import type { IdTokenGrant, LoginVerdict, PredictedToken } from './ci-path.ts';
+import type { CiLogin, IdTokenGrant, LoginVerdict, PredictedToken } from './ci-path.ts';
 import type { MissingGrant } from './verdict.ts';
 
 export function withGrant(verdict: LoginVerdict, grant: IdTokenGrant | undefined, job: string): LoginVerdict {
@@ -31,8 +31,8 @@ function idTokenFix(job: string): MissingGrant {
 }
 
 /** An allowed login on pull_request holds for the repository's own branches only. */
-export function forkWarning(verdict: LoginVerdict, token: PredictedToken): LoginVerdict {
-  if (token.event !== 'pull_request' || verdict.verdict !== 'allowed') return verdict;
+export function forkWarning(verdict: LoginVerdict, token: PredictedToken, login: CiLogin): LoginVerdict {
+  if (token.event !== 'pull_request' || verdict.verdict !== 'allowed' || login.oidc === false) return verdict;
   const warning =
     "a pull request from a fork gets no OIDC token (GitHub withholds id-token from forks' runs): this login works for pull requests from the repository's own branches";
   return { ...verdict, warnings: [...(verdict.warnings ?? []), warning] };

@@ -41,6 +41,8 @@ export interface CiLogin {
   readonly with: Readonly<Record<string, string>>;
   /** The step: its file, line and action. */
   readonly origin: Origin;
+  /** false: the login presents a credential (oc-login's token), not GitHub's OIDC token. */
+  readonly oidc?: false;
 }
 
 export interface LoginQuestion {
