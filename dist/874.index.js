@@ -42375,14 +42375,24 @@ function pathTable(rows, pulls) {
             .join(' · ');
     };
     const pushes = rows.filter((row) => row.kind === 'push');
+    // The pulls' verdicts by image name, gathered once: a report may hold 100,000 pulls.
+    const pulledBy = new Map();
+    if (pushes.length > 0)
+        for (const pull of pulls) {
+            const name = (0,image_reference/* imageNameOf */.mi)(pull.image);
+            const verdicts = pulledBy.get(name);
+            if (verdicts)
+                verdicts.push(pull.verdict);
+            else
+                pulledBy.set(name, [pull.verdict]);
+        }
     return [
         '| image | job | login (per event) | push | pulls |',
         '|---|---|---|---|---|',
         ...pushes.map((push) => {
             const logins = rows.filter((row) => row.kind === 'login' && row.job === push.job);
-            const name = (0,image_reference/* imageNameOf */.mi)(push.image ?? '');
-            const pulled = pulls.filter((pull) => (0,image_reference/* imageNameOf */.mi)(pull.image) === name);
-            return `| ${escapeMarkdown(push.image ?? '')} | ${escapeMarkdown(push.job)} | ${counted(logins.map((row) => row.verdict))} | ${labels/* VERDICT_ICON */.YY[push.verdict]} ${push.verdict} | ${counted(pulled.map((pull) => pull.verdict))} |`;
+            const pulled = pulledBy.get((0,image_reference/* imageNameOf */.mi)(push.image ?? '')) ?? [];
+            return `| ${escapeMarkdown(push.image ?? '')} | ${escapeMarkdown(push.job)} | ${counted(logins.map((row) => row.verdict))} | ${labels/* VERDICT_ICON */.YY[push.verdict]} ${push.verdict} | ${counted(pulled)} |`;
         }),
     ].join('\n');
 }

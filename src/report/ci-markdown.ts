@@ -61,14 +61,22 @@ function pathTable(rows: readonly CiResult[], pulls: readonly PullResult[]): str
       .join(' · ');
   };
   const pushes = rows.filter((row) => row.kind === 'push');
+  // The pulls' verdicts by image name, gathered once: a report may hold 100,000 pulls.
+  const pulledBy = new Map<string | undefined, VerdictKind[]>();
+  if (pushes.length > 0)
+    for (const pull of pulls) {
+      const name = imageNameOf(pull.image);
+      const verdicts = pulledBy.get(name);
+      if (verdicts) verdicts.push(pull.verdict);
+      else pulledBy.set(name, [pull.verdict]);
+    }
   return [
     '| image | job | login (per event) | push | pulls |',
     '|---|---|---|---|---|',
     ...pushes.map((push) => {
       const logins = rows.filter((row) => row.kind === 'login' && row.job === push.job);
-      const name = imageNameOf(push.image ?? '');
-      const pulled = pulls.filter((pull) => imageNameOf(pull.image) === name);
-      return `| ${md(push.image ?? '')} | ${md(push.job)} | ${counted(logins.map((row) => row.verdict))} | ${VERDICT_ICON[push.verdict]} ${push.verdict} | ${counted(pulled.map((pull) => pull.verdict))} |`;
+      const pulled = pulledBy.get(imageNameOf(push.image ?? '')) ?? [];
+      return `| ${md(push.image ?? '')} | ${md(push.job)} | ${counted(logins.map((row) => row.verdict))} | ${VERDICT_ICON[push.verdict]} ${push.verdict} | ${counted(pulled)} |`;
     }),
   ].join('\n');
 }
