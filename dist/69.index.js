@@ -8,7 +8,7 @@ export const modules = {
 __webpack_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _shims_dirname_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85650);
-/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4284);
+/* harmony import */ var _cli_command_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6494);
 
 // The pullcheck command line. Sets process.exitCode rather than calling process.exit(), so a large
 // report written to a pipe is never cut short.
@@ -32,7 +32,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4284:
+/***/ 6494:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -133,8 +133,20 @@ function resultLines(result) {
 
 // EXTERNAL MODULE: ./lib/report/write-file.js
 var write_file = __webpack_require__(53096);
+;// CONCATENATED MODULE: ./lib/cli/command-kit.js
+// What every CLI command shares: where it prints, how it reports a usage error, and its entry in the table.
+/** A bad flag or argument: printed with the usage of the command it was given to, exit status 2. */
+class UsageError extends Error {
+    usage;
+    constructor(message, usage) {
+        super(message);
+        this.usage = usage;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/cli/command.js
 // `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
+
 
 
 
@@ -177,25 +189,24 @@ exit status: 0 gate passed, 1 gate failed, 2 bad input`;
 const SCHEMA_USAGE = `usage: pullcheck schema
 
 Prints the config file's JSON Schema (for editors: yaml-language-server, VS Code).`;
+// Every command but `check` and `schema` lives in its own module: one line here adds it.
+const COMMANDS = {
+    check: { summary: 'check the pulls of a config', usage: CHECK_USAGE, run: check },
+    schema: { summary: "print the config file's JSON Schema", usage: SCHEMA_USAGE, run: command_schema },
+};
 const USAGE = `usage: pullcheck <command> [options]
 
 commands:
-  check     check the pulls of a config (pullcheck check --help for its options)
-  schema    print the config file's JSON Schema
-  help [COMMAND]  print this help, or a command's
+${Object.entries(COMMANDS)
+    .map(([name, command]) => `  ${name.padEnd(12)}${command.summary}`)
+    .join('\n')}
+  help [COMMAND]  print this help, or a command's (pullcheck COMMAND --help)
 
-  --version print pullcheck's version
+  --version   print pullcheck's version
 
-exit status: 0 gate passed, 1 gate failed, 2 bad input`;
-const COMMAND_USAGE = { check: CHECK_USAGE, schema: SCHEMA_USAGE };
+exit status: 0 gate passed (or the command did its work), 1 gate failed, 2 bad input`;
+const COMMAND_USAGE = Object.fromEntries(Object.entries(COMMANDS).map(([name, command]) => [name, command.usage]));
 const HELP = new Set(['--help', '-h']);
-class UsageError extends Error {
-    usage;
-    constructor(message, usage = CHECK_USAGE) {
-        super(message);
-        this.usage = usage;
-    }
-}
 /** Runs the command line; returns the exit status. Never throws for a user error. */
 async function runCli(argv, rawIo) {
     // Whatever is printed leaves without URL credentials, and no data line reads as a workflow command.
@@ -223,26 +234,33 @@ async function runCli(argv, rawIo) {
             io.stdout(`${usage}\n`);
             return 0;
         }
-        if (command === 'schema') {
-            if (rest.length > 0)
-                throw new UsageError(`schema takes no arguments (got ${(0,quoted_value/* quotedValue */.A)(rest[0] ?? '')})`, usage);
-            io.stdout(`${JSON.stringify((0,schema/* configJsonSchema */.Mk)(), null, 2)}\n`);
-            return 0;
+        try {
+            return await COMMANDS[command].run(rest, io);
         }
-        return await check(rest, io);
+        catch (error) {
+            // A bad flag is shown with the usage of the command it was given to.
+            if (isParseArgsError(error))
+                throw new UsageError(error.message, usage);
+            throw error;
+        }
     }
     catch (error) {
         if (error instanceof errors/* ConfigError */.xL) {
             io.stderr(`${error.problems.map((p) => `pullcheck: error: ${p.where.file}:${p.where.line}:${p.where.column}: ${p.message}`).join('\n')}\n`);
             return 2;
         }
-        if (error instanceof UsageError || isParseArgsError(error)) {
-            const usage = error instanceof UsageError ? error.usage : CHECK_USAGE;
-            io.stderr(`pullcheck: ${error.message}\n${usage}\n`);
+        if (error instanceof UsageError) {
+            io.stderr(`pullcheck: ${error.message}\n${error.usage ?? CHECK_USAGE}\n`);
             return 2;
         }
         throw error;
     }
+}
+function command_schema(args, io) {
+    if (args.length > 0)
+        throw new UsageError(`schema takes no arguments (got ${(0,quoted_value/* quotedValue */.A)(args[0] ?? '')})`, SCHEMA_USAGE);
+    io.stdout(`${JSON.stringify((0,schema/* configJsonSchema */.Mk)(), null, 2)}\n`);
+    return 0;
 }
 async function check(args, io) {
     const { values } = (0,external_node_util_.parseArgs)({
@@ -261,10 +279,10 @@ async function check(args, io) {
     });
     const format = values.format;
     if (!Object.hasOwn(FORMATS, format))
-        throw new UsageError(`--format must be one of: ${Object.keys(FORMATS).join(', ')}${(0,did_you_mean/* didYouMean */.a)(format, Object.keys(FORMATS))}`);
+        throw new UsageError(`--format must be one of: ${Object.keys(FORMATS).join(', ')}${(0,did_you_mean/* didYouMean */.a)(format, Object.keys(FORMATS))}`, CHECK_USAGE);
     const failOn = values['fail-on'];
     if (!report_model/* FAIL_ON */.d$.includes(failOn))
-        throw new UsageError(`--fail-on must be one of: ${report_model/* FAIL_ON */.d$.join(', ')}${(0,did_you_mean/* didYouMean */.a)(failOn, report_model/* FAIL_ON */.d$)}`);
+        throw new UsageError(`--fail-on must be one of: ${report_model/* FAIL_ON */.d$.join(', ')}${(0,did_you_mean/* didYouMean */.a)(failOn, report_model/* FAIL_ON */.d$)}`, CHECK_USAGE);
     // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
     // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
     if (values.workflow)

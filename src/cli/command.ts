@@ -17,10 +17,9 @@ import { renderSarif } from '../report/sarif.ts';
 import { renderText, summaryLine } from '../report/text.ts';
 import { writeChunks } from '../report/write-file.ts';
 
-export interface CliIo {
-  readonly stdout: (text: string) => void;
-  readonly stderr: (text: string) => void;
-}
+import { UsageError, type CliCommand, type CliIo } from './command-kit.ts';
+
+export type { CliIo } from './command-kit.ts';
 
 // Each format as the pieces it is written in: only JSON reports grow large enough to be written piecewise.
 const FORMATS = {
@@ -51,28 +50,28 @@ const SCHEMA_USAGE = `usage: pullcheck schema
 
 Prints the config file's JSON Schema (for editors: yaml-language-server, VS Code).`;
 
+// Every command but `check` and `schema` lives in its own module: one line here adds it.
+const COMMANDS: Readonly<Record<string, CliCommand>> = {
+  check: { summary: 'check the pulls of a config', usage: CHECK_USAGE, run: check },
+  schema: { summary: "print the config file's JSON Schema", usage: SCHEMA_USAGE, run: schema },
+};
+
 export const USAGE = `usage: pullcheck <command> [options]
 
 commands:
-  check     check the pulls of a config (pullcheck check --help for its options)
-  schema    print the config file's JSON Schema
-  help [COMMAND]  print this help, or a command's
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(12)}${command.summary}`)
+  .join('\n')}
+  help [COMMAND]  print this help, or a command's (pullcheck COMMAND --help)
 
-  --version print pullcheck's version
+  --version   print pullcheck's version
 
-exit status: 0 gate passed, 1 gate failed, 2 bad input`;
+exit status: 0 gate passed (or the command did its work), 1 gate failed, 2 bad input`;
 
-const COMMAND_USAGE: Record<string, string> = { check: CHECK_USAGE, schema: SCHEMA_USAGE };
+const COMMAND_USAGE: Record<string, string> = Object.fromEntries(
+  Object.entries(COMMANDS).map(([name, command]) => [name, command.usage]),
+);
 const HELP = new Set(['--help', '-h']);
-
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly usage = CHECK_USAGE,
-  ) {
-    super(message);
-  }
-}
 
 /** Runs the command line; returns the exit status. Never throws for a user error. */
 export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
@@ -103,13 +102,13 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       io.stdout(`${usage}\n`);
       return 0;
     }
-    if (command === 'schema') {
-      if (rest.length > 0)
-        throw new UsageError(`schema takes no arguments (got ${quotedValue(rest[0] ?? '')})`, usage);
-      io.stdout(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
-      return 0;
+    try {
+      return await COMMANDS[command]!.run(rest, io);
+    } catch (error) {
+      // A bad flag is shown with the usage of the command it was given to.
+      if (isParseArgsError(error)) throw new UsageError((error as Error).message, usage);
+      throw error;
     }
-    return await check(rest, io);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr(
@@ -117,13 +116,19 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       );
       return 2;
     }
-    if (error instanceof UsageError || isParseArgsError(error)) {
-      const usage = error instanceof UsageError ? error.usage : CHECK_USAGE;
-      io.stderr(`pullcheck: ${(error as Error).message}\n${usage}\n`);
+    if (error instanceof UsageError) {
+      io.stderr(`pullcheck: ${error.message}\n${error.usage ?? CHECK_USAGE}\n`);
       return 2;
     }
     throw error;
   }
+}
+
+function schema(args: readonly string[], io: CliIo): number {
+  if (args.length > 0)
+    throw new UsageError(`schema takes no arguments (got ${quotedValue(args[0] ?? '')})`, SCHEMA_USAGE);
+  io.stdout(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+  return 0;
 }
 
 async function check(args: readonly string[], io: CliIo): Promise<number> {
@@ -145,10 +150,14 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   if (!Object.hasOwn(FORMATS, format))
     throw new UsageError(
       `--format must be one of: ${Object.keys(FORMATS).join(', ')}${didYouMean(format, Object.keys(FORMATS))}`,
+      CHECK_USAGE,
     );
   const failOn = values['fail-on'] as FailOn;
   if (!FAIL_ON.includes(failOn))
-    throw new UsageError(`--fail-on must be one of: ${FAIL_ON.join(', ')}${didYouMean(failOn, FAIL_ON)}`);
+    throw new UsageError(
+      `--fail-on must be one of: ${FAIL_ON.join(', ')}${didYouMean(failOn, FAIL_ON)}`,
+      CHECK_USAGE,
+    );
 
   // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
   // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
