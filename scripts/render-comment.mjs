@@ -48,6 +48,8 @@ const CSS = `
   th, td { border: 1px solid #d1d9e0; padding: 6px 13px; }
   th { font-weight: 600; background: #fff; } tr:nth-child(2n) td { background: #f6f8fa; }
   th, td { white-space: nowrap; } td:first-child { white-space: normal; }
+  /* A table with long text cells (the CI path's step and principal) wraps them rather than being cut. */
+  table.wide td:not(:has(svg)) { white-space: normal; overflow-wrap: anywhere; }
   code, pre { font: 85%/1.45 ui-monospace, SFMono-Regular, "DejaVu Sans Mono", "Liberation Mono", monospace; }
   code { background: #eff1f3; border-radius: 6px; padding: 0.2em 0.4em; }
   pre { background: #f6f8fa; border-radius: 6px; padding: 16px; white-space: pre-wrap; word-break: break-all; }
@@ -81,6 +83,9 @@ async function screenshot(html) {
     await tab.evaluate(() => {
       const fix = document.querySelector('details:has(> summary > svg.denied)');
       if (fix) fix.open = true;
+      // Tables too wide for the comment (more than 3 columns of long text) wrap their cells.
+      for (const table of document.querySelectorAll('table'))
+        if (table.scrollWidth > table.clientWidth) table.classList.add('wide');
       // Image names break after a slash, as a reader would split them, not inside a word.
       for (const cell of document.querySelectorAll('td:first-child'))
         cell.textContent = cell.textContent.replaceAll('/', '/\u200b');

@@ -10,7 +10,7 @@ import { pngChunks, pngTextChunks, withTextChunk } from '../../scripts/png-text.
 const PNG = readFileSync('docs/comment-example.png');
 const MARKDOWN = readFileSync('docs/comment-example.md');
 
-test('the picture is a whole PNG (every chunk CRC checked), 940 pixels wide, under 400 KB', () => {
+test('the picture is a whole PNG (every chunk CRC checked), 940 pixels wide, under 600 KB (the README loads it)', () => {
   const chunks = pngChunks(PNG);
   assert.equal(chunks[0]?.type, 'IHDR');
   assert.equal(chunks.at(-1)?.type, 'IEND');
@@ -19,7 +19,7 @@ test('the picture is a whole PNG (every chunk CRC checked), 940 pixels wide, und
   const [width, height] = [header.readUInt32BE(0), header.readUInt32BE(4)];
   assert.equal(width, 940);
   assert.ok(height > 500 && height <= 4000, `height ${height}`);
-  assert.ok(PNG.length < 400_000, `${PNG.length} bytes: crop it (MAX_HEIGHT in scripts/render-comment.mjs)`);
+  assert.ok(PNG.length < 600_000, `${PNG.length} bytes: crop it (MAX_HEIGHT in scripts/render-comment.mjs)`);
 });
 
 test('the picture was rendered from the current docs/comment-example.md (else: npm run docs:render)', () => {
