@@ -64,7 +64,11 @@ test(
   () => {
     const shipped = readFileSync(SHIPPED_ROLES_FILE, 'utf8');
     if (sharedAbsentOnPurpose && !existsSync(SHARED_ROLES_FILE)) {
-      assert.equal(checkedRolesText(shipped), shipped, 'the shipped role data does not have the dataset shape');
+      assert.equal(
+        checkedRolesText(shipped),
+        shipped,
+        'the shipped role data does not have the dataset shape',
+      );
       return;
     }
     const published = readFileSync(SHARED_ROLES_FILE, 'utf8');
