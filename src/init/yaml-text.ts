@@ -1,0 +1,22 @@
+// Small pieces of YAML text for the files init writes: a value written so YAML reads it back as the same
+// string, and a comment that stays one line whatever the repository's files held.
+
+/** A plain scalar when YAML reads it back unchanged as a string, else a double-quoted one. */
+export function yamlValue(value: string): string {
+  const plain =
+    /^[A-Za-z0-9_./<>@-][A-Za-z0-9_./:<>@${}() -]*$/.test(value) &&
+    !/: |\s$|^(true|false|yes|no|on|off|null|~|[-+]?[0-9.]+(e[-+]?[0-9]+)?)$/i.test(value);
+  return plain ? value : JSON.stringify(value);
+}
+
+/** Text for a comment: control and line-breaking characters become spaces, and it is cut at `max`. */
+export function commentText(text: string, max = 240): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  const line = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
+
+/** `# text` lines, each cut to one line, with `indent` before the `#`. */
+export function comments(lines: readonly string[], indent = ''): string[] {
+  return lines.map((line) => (line === '' ? `${indent}#` : `${indent}# ${commentText(line)}`));
+}
