@@ -66,7 +66,9 @@ function nextSteps({ logins, paths, scan }: PlanInput): string[] {
     ...(logins.openshift ? ['openshift-server, and an OPENSHIFT_TOKEN secret'] : []),
   ];
   const steps = [
-    ...(edits.length > 0 ? [`edit ${paths.workflow} where it is marked ${EDIT_MARKER.replace(":", "")}: ${edits.join('; ')}`] : []),
+    ...(edits.length > 0
+      ? [`edit ${paths.workflow} where it is marked ${EDIT_MARKER.replace(':', '')}: ${edits.join('; ')}`]
+      : []),
     ...(edits.length > 0
       ? ['`pullcheck permissions` prints the read access that identity needs, and its OIDC trust policy']
       : []),
