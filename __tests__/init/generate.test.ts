@@ -135,6 +135,7 @@ test('the config loads and validates: only what discovery cannot see, the rest i
           "the registry's account is that of the AWS credentials, which pullcheck cannot read: add `steps.login-ecr.outputs.registry: <account>.dkr.ecr.<region>.amazonaws.com` under `discover.variables`",
         from: { file: '.github/workflows/release.yml', line: 30 },
       },
+      { kind: 'discovery', message: `${'word '.repeat(80)}the-end`, from: { file: 'long.yml', line: 2 } },
       // Text from the repository's files cannot end a comment and start a key.
       {
         kind: 'discovery',
@@ -158,6 +159,9 @@ test('the config loads and validates: only what discovery cannot see, the rest i
   assert.match(text, /^# {5}- 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/shop\/api$/m);
   assert.match(text, /^# {9}\.github\/workflows\/deploy\.yml:12 \(docker push\)$/m);
   assert.match(text, /^# {5}- k8s \(kustomize\) -> prod$/m);
+  // A long finding is wrapped, whole, never cut.
+  assert.match(text, /^# {7}word word .*the-end$/m);
+  assert.ok(text.split('\n').every((line) => !line.startsWith('#') || line.length <= 102));
   assert.match(text, /^# {3}- x\.yml:1: bad version: 2 {2}targets: oops$/m);
   assert.match(
     text,

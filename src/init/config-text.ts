@@ -113,6 +113,7 @@ function variablesBlock(scan: RepositoryScan): string[] {
           `  ${variable.path}: ${yamlValue(variable.hint ?? '<VALUE>')} # asked for at ${variable.from.file}:${variable.from.line ?? 1}`,
         ],
         '  ',
+        Infinity, // a line to uncomment stays whole
       ),
     ),
   ];
@@ -137,6 +138,7 @@ function manifestsBlock(scan: RepositoryScan, configFile: string): string[] {
         ]),
       ],
       '  ',
+      Infinity, // lines to uncomment stay whole
     ),
   ];
 }

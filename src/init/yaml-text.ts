@@ -16,7 +16,23 @@ export function commentText(text: string, max = 240): string {
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
 
-/** `# text` lines, each cut to one line, with `indent` before the `#`. */
-export function comments(lines: readonly string[], indent = ''): string[] {
-  return lines.map((line) => (line === '' ? `${indent}#` : `${indent}# ${commentText(line)}`));
+/** `# text` lines, each on its own lines (long ones wrapped at spaces, indented), with `indent` before the `#`. */
+export function comments(lines: readonly string[], indent = '', width = 100): string[] {
+  return lines.flatMap((line) =>
+    line === '' ? [`${indent}#`] : wrap(commentText(line, 1000), width).map((part) => `${indent}# ${part}`),
+  );
+}
+
+/** A line cut at spaces into parts of at most `width` (a longer word stays whole); the rest indented further. */
+function wrap(line: string, width: number): string[] {
+  const lead = /^ */.exec(line)![0] + '    ';
+  const parts: string[] = [];
+  let rest = line;
+  while (rest.length > width) {
+    const cut = rest.lastIndexOf(' ', width);
+    if (cut <= lead.length) break;
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = lead + rest.slice(cut + 1).trimStart();
+  }
+  return [...parts, rest];
 }
