@@ -2,7 +2,7 @@
 // logins per cloud (each generated workflow passes actionlint), and a config that loads and validates —
 // with its commented proposals uncommented too — whatever text the repository's files held.
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -234,4 +234,38 @@ test('init never writes through a folder that leads out of the repository', asyn
   );
   assert.deepEqual(readdirSync(outside), []);
   assert.deepEqual(readdirSync(repo), ['.github']);
+});
+
+test('reads stay inside --repo, even when it is a folder of a larger checkout', () => {
+  const checkout = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-init-parent-'));
+  mkdirSync(path.join(checkout, '.git'));
+  mkdirSync(path.join(checkout, 'shared'));
+  writeFileSync(
+    path.join(checkout, 'shared', 'web.yaml'),
+    'apiVersion: v1\nkind: Pod\nmetadata: { name: web }\nspec:\n  containers:\n    - { name: web, image: 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1 }\n',
+  );
+  const repo = path.join(checkout, 'service');
+  mkdirSync(path.join(repo, '.github', 'workflows'), { recursive: true });
+  writeFileSync(
+    path.join(repo, '.github', 'workflows', 'deploy.yml'),
+    [
+      'on: push',
+      'jobs:',
+      '  deploy:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - run: docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1',
+      '      - run: aws eks update-kubeconfig --name prod --region us-east-1',
+      '      - run: kubectl apply -f ../shared/web.yaml',
+      '',
+    ].join('\n'),
+  );
+  const workspace = process.env['GITHUB_WORKSPACE'];
+  const scan = scanRepository(repo);
+  assert.equal(process.env['GITHUB_WORKSPACE'], workspace, 'restored');
+  assert.ok(
+    scan.findings.some((finding) => /outside the repository/.test(finding.message)),
+    JSON.stringify(scan.findings),
+  );
+  assert.doesNotMatch(scan.targets[0]?.from.via ?? '', /shared\/web\.yaml/);
 });
