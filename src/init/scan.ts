@@ -29,12 +29,11 @@ export function scanRepository(root: string, options: ScanOptions = {}): Reposit
   const workflows = workflowFiles(absolute).filter((file) => !(options.skip ?? []).includes(file));
   // A config that is never written, at the repository root, so the root bounds every read (no .git needed).
   const config = loadConfigText('version: 1\n', path.join(absolute, '.pullcheck-init.yml'));
-  const found = insideRepository(absolute, () =>
-    discover(config, {
-      workflows: workflows.map((file) => path.relative(process.cwd(), path.join(absolute, file)) || file),
-      env: {},
-    }),
-  );
+  // What the workflows apply is read relative to the folder holding .github/workflows/ and never outside it.
+  const found = discover(config, {
+    workflows: workflows.map((file) => path.relative(process.cwd(), path.join(absolute, file)) || file),
+    env: {},
+  });
   const shown = shownPrefix(absolute);
   const place = (file: string, line?: number, via?: string): Place => ({
     file: relative(file),
@@ -69,22 +68,6 @@ export function scanRepository(root: string, options: ScanOptions = {}): Reposit
     usesRepositoryName: texts.some((text) => /github\.repository\b|\bGITHUB_REPOSITORY\b/.test(text)),
     defaultBranch: originHead(absolute) ?? pushBranch(texts) ?? 'main',
   };
-}
-
-/**
- * Runs `read` with the repository as the workspace: discovery bounds its reads by GITHUB_WORKSPACE when it
- * holds the files (read-file.ts), else by the nearest `.git` upward — which, for a folder inside another
- * checkout, is that checkout. Restored after, whatever happens.
- */
-function insideRepository<T>(root: string, read: () => T): T {
-  const before = process.env['GITHUB_WORKSPACE'];
-  process.env['GITHUB_WORKSPACE'] = root;
-  try {
-    return read();
-  } finally {
-    if (before === undefined) delete process.env['GITHUB_WORKSPACE'];
-    else process.env['GITHUB_WORKSPACE'] = before;
-  }
 }
 
 /** The workflow files of `.github/workflows/`, repository-relative: regular `.yml`/`.yaml` files. */
