@@ -18,6 +18,7 @@ import { renderText, summaryLine } from '../report/text.ts';
 import { writeChunks } from '../report/write-file.ts';
 
 import { UsageError, type CliCommand, type CliIo } from './command-kit.ts';
+import { initCommand } from './init.ts';
 
 export type { CliIo } from './command-kit.ts';
 
@@ -54,6 +55,7 @@ Prints the config file's JSON Schema (for editors: yaml-language-server, VS Code
 const COMMANDS: Readonly<Record<string, CliCommand>> = {
   check: { summary: 'check the pulls of a config', usage: CHECK_USAGE, run: check },
   schema: { summary: "print the config file's JSON Schema", usage: SCHEMA_USAGE, run: schema },
+  init: initCommand,
 };
 
 export const USAGE = `usage: pullcheck <command> [options]

@@ -9,7 +9,7 @@ import type { ReportFinding } from '../core/verdict.ts';
 import type { FoundCiLogin } from './workflows/ci-logins.ts';
 import type { HelmRunner } from './manifests/helm.ts';
 import type { KustomizeSettings } from './manifests/kustomize/real-tool.ts';
-import { withDeployTargets, type DeployTarget } from './deploy-targets.ts';
+import { withDeployTargets, type AppliedToTarget, type DeployTarget } from './deploy-targets.ts';
 import { withManifestTargets } from './manifest-targets.ts';
 import {
   discoverFromWorkflow,
@@ -35,7 +35,14 @@ export interface DiscoverOptions {
 export function discover(
   config: LoadedConfig,
   options: DiscoverOptions = {},
-): { config: LoadedConfig; findings: ReportFinding[]; workflows: string[]; ciLogins: FoundCiLogin[] } {
+): {
+  config: LoadedConfig;
+  findings: ReportFinding[];
+  workflows: string[];
+  ciLogins: FoundCiLogin[];
+  /** What the workflows apply to each cluster (`pullcheck init` tells these folders from the others). */
+  applied: AppliedToTarget[];
+} {
   const workflows = workflowFiles(config, options.workflows ?? []);
   const findings = [...workflows.findings];
   const pushed: DiscoveredImage[] = [];
@@ -59,7 +66,7 @@ export function discover(
     deployTargets,
   );
   const withImages = deployed.config;
-  const read = { workflows: workflows.files, ciLogins };
+  const read = { workflows: workflows.files, ciLogins, applied: deployed.applied };
   if (!config.input.discover?.manifests?.length && deployed.applied.length === 0)
     return { config: withImages, findings, ...read };
   // The declared targets are checked as written before manifests replace them, so a mistake in one (an

@@ -1,0 +1,3 @@
+module example.com/simplebank
+
+go 1.23
