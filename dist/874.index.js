@@ -19676,7 +19676,7 @@ function discover(config, options = {}) {
     }
     const deployed = (0,deploy_targets/* withDeployTargets */.i)((0,workflow_images/* withDiscoveredImages */.Rm)(config, { images: pushed, findings: [] }), deployTargets);
     const withImages = deployed.config;
-    const read = { workflows: workflows.files, ciLogins };
+    const read = { workflows: workflows.files, ciLogins, applied: deployed.applied };
     if (!config.input.discover?.manifests?.length && deployed.applied.length === 0)
         return { config: withImages, findings, ...read };
     // The declared targets are checked as written before manifests replace them, so a mistake in one (an

