@@ -14,6 +14,8 @@ import { pullPlan, type PullPlan } from './endpoints.ts';
 import { decideNodeConfig } from './node-config.ts';
 import { decidePull, isRegistryItself } from './pull-verdict.ts';
 import { loadRegistriesFile, type RegistriesFile } from './registries-file.ts';
+import { activeTrace } from '../../../core/trace.ts';
+import { traceK3sPull } from './trace.ts';
 
 /** The k3s rules over one config's facts (loaded by the definition in ./index.ts). */
 export function buildRules(config: LoadedConfig): PullRules {
@@ -44,6 +46,9 @@ export function buildRules(config: LoadedConfig): PullRules {
       const reachesRegistry =
         plan.endpoints.some((endpoint) => isRegistryItself(endpoint, image)) && !plan.defaultDespiteFlag;
       if (credential.kind === 'service-account-key' && google && reachesRegistry) {
+        // The Google rules decide this pull: the k3s side of its trace is recorded here.
+        const sink = activeTrace();
+        if (sink) traceK3sPull(sink, image, plan, file, { credential, ...(configKey ? { configKey } : {}) });
         const line = file.locate(credential.at).line;
         return [
           {
@@ -65,8 +70,12 @@ export function buildRules(config: LoadedConfig): PullRules {
       const file = files.get(target.name);
       if (!file) return undefined;
       const node = nodeCredentialsFor(image, nodes.get(target.name) ?? {});
-      const atRegistry = decideNodeConfig(image, credentialFor(image.host, file), file, node);
-      return decidePull(image, planOf(target, image, file), file, atRegistry);
+      const credential = credentialFor(image.host, file);
+      const atRegistry = decideNodeConfig(image, credential, file, node);
+      const plan = planOf(target, image, file);
+      const sink = activeTrace();
+      if (sink) traceK3sPull(sink, image, plan, file, credential, atRegistry);
+      return decidePull(image, plan, file, atRegistry);
     },
     findings: () => findings,
   };
