@@ -104,6 +104,9 @@ function absentPolicy(level: Level, facts: GcpFacts): { outcome: 'undecided' | '
   return { outcome: 'skipped', why: `no IAM policy is given for ${level.resource}: taken as absent` };
 }
 
+const ROLE_LACKS: BindingFinding = { kind: 'role lacks the permission' };
+const NO_MEMBER: BindingFinding = { kind: 'no member matches' };
+
 /**
  * What one binding gives: its role must carry the permission (a custom role facts do not describe may), a
  * member must include the principal, and a condition leaves it undecided. An undecided `why` follows the
@@ -118,9 +121,9 @@ function bindingFinding(
   const permissions = rolePermissions(binding.role, facts.customRoles);
   const mayGrant =
     !('permissions' in permissions) || grantsPermission(binding.role, permissions.permissions, resource);
-  if (!mayGrant) return { kind: 'role lacks the permission' };
+  if (!mayGrant) return ROLE_LACKS;
   const included = includes(binding.members, test);
-  if (included.membership.result === 'no') return { kind: 'no member matches' };
+  if (included.membership.result === 'no') return NO_MEMBER;
   if ('unknown' in permissions) return { kind: 'undecided', why: `: ${permissions.unknown}` };
   if (included.membership.result === 'unknown') {
     return { kind: 'undecided', why: `: ${included.membership.missingFact ?? 'membership unknown'}` };
