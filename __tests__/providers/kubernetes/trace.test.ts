@@ -199,3 +199,66 @@ test('a k3s mirror: its endpoint is tried first (undecided offline), with the li
     /the registry itself \(its default endpoint, tried last\), with no credentials: .*has no credentials for docker\.io/,
   );
 });
+
+test("an ECR pull no pull secret covers: the kubelet's credential providers in order, ecr-credential-provider making it the node role's", () => {
+  const role = 'arn:aws:iam::123456789012:role/nodes';
+  const providers = yamlStream({
+    apiVersion: 'kubelet.config.k8s.io/v1',
+    kind: 'CredentialProviderConfig',
+    providers: [
+      {
+        name: 'acme-helper',
+        matchImages: ['registry.acme.example'],
+        defaultCacheDuration: '1h',
+        apiVersion: 'credentialprovider.kubelet.k8s.io/v1',
+      },
+      {
+        name: 'ecr-credential-provider',
+        matchImages: ['*.dkr.ecr.*.amazonaws.com'],
+        defaultCacheDuration: '12h',
+        apiVersion: 'credentialprovider.kubelet.k8s.io/v1',
+      },
+    ],
+  });
+  const image = '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/web:1';
+  const written = writeCase(
+    {
+      version: 1,
+      images: [image],
+      targets: [
+        {
+          name: 'c',
+          platform: 'kubernetes',
+          namespace: 'shop',
+          credentialProviderConfig: 'deploy/providers.yaml',
+          nodeRole: role,
+        },
+      ],
+      facts: {
+        kubernetes: { objects: [{ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }] },
+      },
+    },
+    { 'providers.yaml': providers },
+  );
+  const config = loadConfigFile(written.config);
+  const rules = clusterRules(config);
+  const targets = config.input.targets ?? [];
+  const reference = parseImageReference(image, registryLocator(registries, targets));
+  const sink = recordingSink();
+  const named = withTrace(sink, () => rules.principals(targets[0]!, reference));
+  assert.deepEqual(
+    named.map((entry) => entry.principal),
+    [role],
+  );
+  const file = shown(`${written.dir}/deploy/providers.yaml`);
+  assert.deepEqual(stepLines(sink.steps), [
+    'imagePullSecrets | imagePullSecrets of the default ServiceAccount of shop (not in the manifests: it links no secrets) | not matched | -:-',
+    `kubelet credential provider | provider acme-helper | not matched | ${file}:${positionOf(providers, '- name: acme-helper').line}`,
+    `kubelet credential provider | provider ecr-credential-provider | matched | ${file}:${positionOf(providers, '- name: ecr-credential-provider').line}`,
+    "node credentials | the node's own registry credentials | not matched | -:-",
+  ]);
+  assert.match(
+    sink.steps[2]!.detail,
+    /matchImages \*\.dkr\.ecr\.\*\.amazonaws\.com covers .*as the nodes' AWS identity \(arn:aws:iam::123456789012:role\/nodes, nodeRole\)/,
+  );
+});

@@ -15,12 +15,19 @@ import { inKubeletOrder, registryKeyCovers } from './registry-match.ts';
 import { activeTrace, type TraceSink, type TraceSource } from '../../../core/trace.ts';
 import { placeSource } from '../rbac/trace.ts';
 import { traceNodeSide, traceSecret, traceSecretList } from './trace.ts';
+import type { NodeFacts } from '../credential-providers/node-credentials.ts';
+import { traceCredentialProviders } from '../credential-providers/trace.ts';
 
 /**
  * What the node's own credentials add, tried after the pod's pull secrets: a verdict when they decide (an
  * unknown global pull secret or credential provider), a reason when they do not cover the image.
  */
-export type NodeSide = { readonly verdict: Verdict } | { readonly reason: string } | undefined;
+export type NodeSide =
+  | (({ readonly verdict: Verdict } | { readonly reason: string }) & {
+      /** The nodes' credential providers, for explain's trace. */
+      readonly nodes?: NodeFacts;
+    })
+  | undefined;
 
 export function evaluatePullSecrets(
   image: ImageReference,
@@ -65,7 +72,7 @@ export function evaluatePullSecrets(
       !linked.includes(secret.name) &&
       coveringKey(secret, image) !== undefined,
   );
-  if (sink) traceNode(sink, node);
+  if (sink) traceNode(sink, node, image);
   if (node && 'verdict' in node) return withReasons(node.verdict, reasons);
   if (node) reasons.push(node.reason);
   if (unlinked) {
@@ -144,7 +151,7 @@ function evaluatePodPullSecrets(
     reasons.push(
       `the pod lists the pull secret ${secretName}, which is not in the manifests of ${namespace}`,
     );
-  if (sink) traceNode(sink, node);
+  if (sink) traceNode(sink, node, image);
   if (node && 'verdict' in node) return withReasons(node.verdict, reasons);
   if (node) reasons.push(node.reason);
   const unlisted = [...state.secrets.values()].find(
@@ -165,8 +172,9 @@ function evaluatePodPullSecrets(
   };
 }
 
-function traceNode(sink: TraceSink, node: NodeSide): void {
+function traceNode(sink: TraceSink, node: NodeSide, image: ImageReference): void {
   if (!node) return;
+  if (node.nodes) traceCredentialProviders(sink, image, node.nodes);
   if ('verdict' in node) traceNodeSide(sink, true, node.verdict.reasons.join('; '));
   else traceNodeSide(sink, false, node.reason);
 }
