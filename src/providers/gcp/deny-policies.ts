@@ -9,6 +9,11 @@ import type { GcpFacts } from './facts.ts';
 import { membershipFacts } from './iam-grant.ts';
 import { memberIncludes, type Membership, type MembershipFacts } from './members.ts';
 import type { PullResource } from './resources.ts';
+import { activeTrace } from '../../core/trace.ts';
+import { traceDenyLevels, traceDenyRule } from './boundary-trace.ts';
+
+/** A rule's answer; `why` names the part that lets the pull through (explain's trace). */
+export type RuleMatch = Membership & { readonly why?: string };
 
 export interface DenyOutcome {
   readonly result: Tri;
@@ -19,10 +24,12 @@ export interface DenyOutcome {
 }
 
 export function evaluateDeny(resource: PullResource, email: string, facts: GcpFacts): DenyOutcome {
+  const sink = activeTrace();
   const permission = v2Permission(resource.permission);
   const membership = membershipFacts(facts);
   const deniedBy: { rule: DenyRule; attachmentPoint: string }[] = [];
   const { levels, unknownBecause, assumed } = denyLevels(resource, facts);
+  const unreadableLevels = sink ? [...unknownBecause] : [];
   for (const { point, rules } of levels) {
     for (const rule of rules) {
       const applies = ruleApplies(rule, permission, email, membership);
@@ -30,8 +37,10 @@ export function evaluateDeny(resource: PullResource, email: string, facts: GcpFa
       else if (applies.result === 'unknown') {
         unknownBecause.push(`deny policy ${policyId(rule.policy)} on ${point}: ${applies.missingFact}`);
       }
+      if (sink) traceDenyRule(sink, facts, rule, point, applies, `${permission} to ${email}`);
     }
   }
+  if (sink) traceDenyLevels(sink, unreadableLevels, assumed);
   const result: Tri = deniedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
   return { result, deniedBy, unknownBecause, assumed };
 }
@@ -116,20 +125,25 @@ export function policyId(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
 }
 
+/** Whether the rule denies the pull; for "no", which of its parts let the pull through. */
 function ruleApplies(
   rule: DenyRule,
   permission: string,
   email: string,
   membership: MembershipFacts,
-): Membership {
-  const permitted =
-    rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission)) &&
-    !rule.exceptionPermissions.some((pattern) => permissionMatches(pattern, permission));
-  if (!permitted) return { result: 'no' };
+): RuleMatch {
+  if (!rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission))) {
+    return { result: 'no', why: 'the permission is not among its deniedPermissions' };
+  }
+  if (rule.exceptionPermissions.some((pattern) => permissionMatches(pattern, permission))) {
+    return { result: 'no', why: 'the permission is among its exceptionPermissions' };
+  }
   const denied = anyIncludes(rule.deniedPrincipals, email, membership);
-  if (denied.result === 'no') return denied;
+  if (denied.result === 'no')
+    return { result: 'no', why: 'no deniedPrincipals entry includes the principal' };
   const excepted = anyIncludes(rule.exceptionPrincipals, email, membership);
-  if (excepted.result === 'yes') return { result: 'no' };
+  if (excepted.result === 'yes')
+    return { result: 'no', why: 'an exceptionPrincipals entry includes the principal' };
   const undecided = [denied, excepted].find((one) => one.result === 'unknown');
   if (undecided) return undecided;
   if (rule.condition) {

@@ -6,6 +6,7 @@ import { isReadLive } from '../../core/live-facts.ts';
 import { IamPolicyError, parseIamPolicy, type IamPolicy } from './iam-policy.ts';
 import type { CustomRoles } from './roles.ts';
 import { prepareBoundaries, type BoundaryFacts } from './boundaries.ts';
+import { gcpSources, type GcpSources } from './trace-sources.ts';
 
 export interface GcpProjectFacts {
   readonly id: string;
@@ -35,6 +36,8 @@ export interface GcpFacts extends BoundaryFacts {
   >;
   /** Members of groups (and of domains, keyed by the domain name), by lower-cased email. */
   readonly groups: ReadonlyMap<string, readonly string[]>;
+  /** Where each fact was written, for explain's trace (looked up only while a trace is active). */
+  readonly sources?: GcpSources;
 }
 
 export function prepareGcpFacts(config: LoadedConfig): GcpFacts {
@@ -75,6 +78,7 @@ export function prepareGcpFacts(config: LoadedConfig): GcpFacts {
     groups,
     clusters,
     ...prepareBoundaries(input),
+    sources: gcpSources(config, policyKey),
   };
 }
 

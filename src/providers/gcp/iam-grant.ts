@@ -4,10 +4,13 @@
 // those of its ancestors); Artifact Registry docs "Configure roles and permissions".
 import type { Tri } from '../../core/tri.ts';
 import type { GcpFacts } from './facts.ts';
+import { activeTrace } from '../../core/trace.ts';
+import type { Binding } from './iam-policy.ts';
 import { memberIncludes, type Membership, type MembershipFacts } from './members.ts';
 import { GET_OBJECT, REGISTRY_BUCKET_PULL_ROLES } from './resources.ts';
 import { rolePermissions } from './roles.ts';
 import { serviceAccountProject } from './service-account-project.ts';
+import { grantTracer, type BindingFinding, type GrantTracer } from './trace-steps.ts';
 
 export interface IamGrant {
   readonly result: Tri;
@@ -45,6 +48,15 @@ export function evaluateIamGrant(
   who: string | MemberTest,
   facts: GcpFacts,
 ): IamGrant {
+  const sink = activeTrace();
+  const trace = sink
+    ? grantTracer(
+        sink,
+        facts,
+        resource.permission,
+        typeof who === 'string' ? `serviceAccount:${who}` : 'the principal',
+      )
+    : undefined;
   const { levels, assumed, ancestryUnknown } = policyLevels(resource, facts);
   const membership = membershipFacts(facts);
   const test: MemberTest =
@@ -53,45 +65,87 @@ export function evaluateIamGrant(
   const unknownBecause: string[] = [];
   for (const level of levels) {
     const policy = facts.policies.get(level.resource);
-    const unreadable = facts.unreadable.get(level.resource);
-    if (!policy && unreadable !== undefined) {
-      unknownBecause.push(`the IAM policy of ${level.resource} could not be read: ${unreadable}`);
-      continue;
-    }
     if (!policy) {
-      if (level.required) {
-        unknownBecause.push(
-          `the IAM policy of ${level.resource} is not in facts.gcp.iamPolicies: add it (${getIamPolicyCommand(level.resource)})`,
-        );
-      } else {
-        assumed.push(`no IAM policy is given for ${level.resource}: taken as absent`);
-      }
+      const absent = absentPolicy(level, facts);
+      (absent.outcome === 'undecided' ? unknownBecause : assumed).push(absent.why);
+      trace?.level(level.resource, absent.outcome, absent.why);
       continue;
     }
-    for (const binding of policy.bindings) {
-      const permissions = rolePermissions(binding.role, facts.customRoles);
-      const mayGrant =
-        !('permissions' in permissions) || grantsPermission(binding.role, permissions.permissions, resource);
-      if (!mayGrant) continue;
-      const included = includes(binding.members, test);
-      if (included.membership.result === 'no') continue;
+    for (let index = 0; index < policy.bindings.length; index++) {
+      const binding = policy.bindings[index]!;
+      const found = bindingFinding(binding, resource, test, facts);
       const where = `${binding.role} on ${level.resource}`;
-      if ('unknown' in permissions) {
-        unknownBecause.push(`${where}: ${permissions.unknown}`);
-      } else if (included.membership.result === 'unknown') {
-        unknownBecause.push(`${where}: ${included.membership.missingFact ?? 'membership unknown'}`);
-      } else if (binding.condition) {
-        unknownBecause.push(
-          `${where} has the condition "${binding.condition.title}" (${binding.condition.expression}), which pullcheck does not evaluate`,
-        );
-      } else {
-        grantedBy.push(`${where} (member ${included.member})`);
-      }
+      if (found.kind === 'granted') grantedBy.push(`${where} (member ${found.member})`);
+      else if (found.kind === 'undecided') unknownBecause.push(`${where}${found.why}`);
+      trace?.binding(level.resource, index, binding, found);
     }
   }
   if (ancestryUnknown !== undefined) unknownBecause.push(ancestryUnknown);
+  if (trace) traceAncestry(trace, resource.project, ancestryUnknown, assumed);
   const result: Tri = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
   return { result, grantedBy, unknownBecause, assumed };
+}
+
+/** A level without a policy: unknown when it is required or could not be read, else taken as absent. */
+function absentPolicy(level: Level, facts: GcpFacts): { outcome: 'undecided' | 'skipped'; why: string } {
+  const unreadable = facts.unreadable.get(level.resource);
+  if (unreadable !== undefined) {
+    return {
+      outcome: 'undecided',
+      why: `the IAM policy of ${level.resource} could not be read: ${unreadable}`,
+    };
+  }
+  if (level.required) {
+    return {
+      outcome: 'undecided',
+      why: `the IAM policy of ${level.resource} is not in facts.gcp.iamPolicies: add it (${getIamPolicyCommand(level.resource)})`,
+    };
+  }
+  return { outcome: 'skipped', why: `no IAM policy is given for ${level.resource}: taken as absent` };
+}
+
+const ROLE_LACKS: BindingFinding = { kind: 'role lacks the permission' };
+const NO_MEMBER: BindingFinding = { kind: 'no member matches' };
+
+/**
+ * What one binding gives: its role must carry the permission (a custom role facts do not describe may), a
+ * member must include the principal, and a condition leaves it undecided. An undecided `why` follows the
+ * binding's "ROLE on RESOURCE".
+ */
+function bindingFinding(
+  binding: Binding,
+  resource: GrantResource,
+  test: MemberTest,
+  facts: GcpFacts,
+): BindingFinding {
+  const permissions = rolePermissions(binding.role, facts.customRoles);
+  const mayGrant =
+    !('permissions' in permissions) || grantsPermission(binding.role, permissions.permissions, resource);
+  if (!mayGrant) return ROLE_LACKS;
+  const included = includes(binding.members, test);
+  if (included.membership.result === 'no') return NO_MEMBER;
+  if ('unknown' in permissions) return { kind: 'undecided', why: `: ${permissions.unknown}` };
+  if (included.membership.result === 'unknown') {
+    return { kind: 'undecided', why: `: ${included.membership.missingFact ?? 'membership unknown'}` };
+  }
+  if (binding.condition) {
+    return {
+      kind: 'undecided',
+      why: ` has the condition "${binding.condition.title}" (${binding.condition.expression}), which pullcheck does not evaluate`,
+    };
+  }
+  return { kind: 'granted', member: included.member! };
+}
+
+function traceAncestry(
+  trace: GrantTracer,
+  project: string,
+  ancestryUnknown: string | undefined,
+  assumed: readonly string[],
+): void {
+  if (ancestryUnknown !== undefined) trace.ancestry(project, 'undecided', ancestryUnknown);
+  const notGiven = assumed.find((why) => why.startsWith('the folders and organization above'));
+  if (notGiven !== undefined) trace.ancestry(project, 'skipped', notGiven);
 }
 
 /** The policies that can grant the pull: the resource's, its project's, then folders and organization. */

@@ -8,6 +8,19 @@ import type { LiveFactsJoin } from '../../core/provider.ts';
 type Entry = Record<string, unknown>;
 const list = (value: unknown) => (value ?? []) as Entry[];
 
+// Deny and principal access boundary entries read live, so a trace names the read, not a line of the config.
+const liveEntries = new WeakSet<object>();
+const markedLive = (value: unknown) =>
+  list(value).map((entry) => {
+    liveEntries.add(entry);
+    return entry;
+  });
+
+/** The entry of facts.gcp came from live reads (explain's source of a deny rule or boundary). */
+export function isLiveEntry(entry: unknown): boolean {
+  return typeof entry === 'object' && entry !== null && liveEntries.has(entry);
+}
+
 export const gcpLiveFacts: LiveFactsJoin = {
   join(stated, read): GcpFactsInput {
     const facts = (stated ?? {}) as GcpFactsInput;
@@ -27,10 +40,10 @@ export const gcpLiveFacts: LiveFactsJoin = {
         })),
       ],
       clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
-      denyPolicies: [...(facts.denyPolicies ?? []), ...list(read['denyPolicies'])],
+      denyPolicies: [...(facts.denyPolicies ?? []), ...markedLive(read['denyPolicies'])],
       principalAccessBoundaries: [
         ...(facts.principalAccessBoundaries ?? []),
-        ...list(read['principalAccessBoundaries']),
+        ...markedLive(read['principalAccessBoundaries']),
       ],
       workloadIdentityProviders: [
         ...(facts.workloadIdentityProviders ?? []),

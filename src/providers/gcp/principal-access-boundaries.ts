@@ -8,6 +8,8 @@ import type { PabPolicy } from './boundaries.ts';
 import type { GcpFacts } from './facts.ts';
 import { serviceAccountProject } from './service-account-project.ts';
 import type { PullResource } from './resources.ts';
+import { activeTrace, type TraceSink } from '../../core/trace.ts';
+import { tracePabLevels, tracePabPolicies } from './boundary-trace.ts';
 
 export interface PabOutcome {
   /** Why the pull cannot be decided under the boundaries (empty: eligible, or no boundary applies). */
@@ -18,6 +20,25 @@ export interface PabOutcome {
 const CRM = '//cloudresourcemanager.googleapis.com/';
 
 export function evaluatePab(resource: PullResource, email: string, facts: GcpFacts): PabOutcome {
+  const sink = activeTrace();
+  const outcome = pabOutcome(resource, email, facts, sink);
+  if (sink) {
+    tracePabLevels(
+      sink,
+      'undecided',
+      outcome.unknownBecause.filter((why) => why.includes('could not be read')),
+    );
+    tracePabLevels(sink, 'skipped', outcome.assumed);
+  }
+  return outcome;
+}
+
+function pabOutcome(
+  resource: PullResource,
+  email: string,
+  facts: GcpFacts,
+  sink: TraceSink | undefined,
+): PabOutcome {
   const owner = serviceAccountProject(email, facts);
   if (!owner || (owner.id === undefined && owner.number === undefined)) {
     return {
@@ -35,6 +56,7 @@ export function evaluatePab(resource: PullResource, email: string, facts: GcpFac
           `no principal access boundary policies are given for the principals of ${notGiven.join(', ')} (facts.gcp.principalAccessBoundaries): taken as absent`,
         ];
   if (policies.length === 0) return { unknownBecause, assumed };
+  if (sink) tracePabPolicies(sink, facts, policies, eligibleNames(resource, facts).names, resource.name);
   const conditional = policies.filter((policy) => policy.condition);
   for (const policy of conditional) {
     unknownBecause.push(

@@ -10,11 +10,15 @@ import { evaluateIamGrant } from './iam-grant.ts';
 import { pullResource } from './resources.ts';
 import { evaluateRestrictions } from './restrictions.ts';
 import { scopesAllowPull } from './scopes.ts';
+import { activeTrace, type TraceSink } from '../../core/trace.ts';
+import { SCOPES_LAYER, sourcesOf } from './trace-steps.ts';
 
 /** A GKE node pool's identity: its scopes (undefined: not given) and where the pool lives. */
 export interface GkeNodes {
   readonly scopes: readonly string[] | undefined;
   readonly cluster: NodePoolTarget;
+  /** The target's name, for explain's trace of where the scopes are written. */
+  readonly target?: string;
 }
 
 export function evaluateGooglePull(
@@ -24,9 +28,11 @@ export function evaluateGooglePull(
   gkeNodes?: GkeNodes,
 ): Verdict {
   const resource = pullResource(registry, facts);
+  const scope: Tri = gkeNodes ? scopesAllowPull(gkeNodes.scopes) : 'yes';
+  const sink = activeTrace();
+  if (sink && gkeNodes) traceScopes(sink, facts, gkeNodes, email, scope);
   const grant = evaluateIamGrant(resource, email, facts);
   const restrictions = evaluateRestrictions(resource, email, facts);
-  const scope: Tri = gkeNodes ? scopesAllowPull(gkeNodes.scopes) : 'yes';
   const reasons = [
     resource.kind === 'bucket'
       ? `legacy Container Registry (gcrBackend: storage): ${resource.permission} on gs://${resource.bucket}`
@@ -68,6 +74,17 @@ export function evaluateGooglePull(
     };
   }
   return { verdict: 'allowed', reasons, missing: [] };
+}
+
+function traceScopes(sink: TraceSink, facts: GcpFacts, nodes: GkeNodes, email: string, scope: Tri): void {
+  const written = nodes.scopes === undefined ? 'none given' : nodes.scopes.join(', ') || 'none';
+  sink.step({
+    layer: SCOPES_LAYER,
+    subject: `access scopes of ${email}`,
+    source: sourcesOf(facts).scopes(nodes.target ?? '', email),
+    outcome: scope === 'yes' ? 'matched' : scope === 'no' ? 'not matched' : 'undecided',
+    detail: `${scopeReason(scope)} (scopes: ${written})`,
+  });
 }
 
 function scopeReason(scope: Tri): string {

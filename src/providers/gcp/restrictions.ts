@@ -7,6 +7,7 @@ import { evaluateDeny, policyId } from './deny-policies.ts';
 import type { GcpFacts } from './facts.ts';
 import { evaluatePab } from './principal-access-boundaries.ts';
 import type { PullResource } from './resources.ts';
+import { activeTrace } from '../../core/trace.ts';
 
 export interface Restrictions {
   /** "denied by deny policy …" for each deny rule that blocks the pull. */
@@ -26,6 +27,13 @@ export const VPC_SERVICE_CONTROLS = (project: string) =>
 export function evaluateRestrictions(resource: PullResource, email: string, facts: GcpFacts): Restrictions {
   const deny = evaluateDeny(resource, email, facts);
   const pab = evaluatePab(resource, email, facts);
+  activeTrace()?.step({
+    layer: 'VPC Service Controls',
+    subject: `service perimeters around project ${resource.project}`,
+    source: { label: 'not readable by pullcheck' },
+    outcome: 'skipped',
+    detail: VPC_SERVICE_CONTROLS(resource.project),
+  });
   const deniedBy = deny.deniedBy.map(
     ({ rule, attachmentPoint }) =>
       `denied by deny policy ${policyId(rule.policy)} on ${attachmentPoint}${rule.description ? ` (rule "${rule.description}")` : ''}: deny policies are checked before allow policies`,

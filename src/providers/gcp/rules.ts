@@ -91,7 +91,7 @@ function decideGooglePull(question: PullQuestion, facts: GcpFacts): Verdict | un
     ...(target.location === undefined ? {} : { location: target.location }),
     ...(target.cluster === undefined ? {} : { cluster: target.cluster }),
   };
-  return evaluateGooglePull(registry, email, facts, { scopes, cluster });
+  return evaluateGooglePull(registry, email, facts, { scopes, cluster, target: target.name });
 }
 
 function nodePoolsOf(target: TargetInput, facts: GcpFacts) {

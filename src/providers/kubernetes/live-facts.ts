@@ -6,10 +6,19 @@ interface KubernetesFacts {
   readonly objects?: readonly unknown[];
 }
 
+// Objects read live, so explain names the read that gave them rather than a line of the config.
+const liveObjects = new WeakSet<object>();
+
+export function isLiveObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && liveObjects.has(value);
+}
+
 export const kubernetesLiveFacts: LiveFactsJoin = {
   join(stated, read): KubernetesFacts {
     const facts = (stated ?? {}) as KubernetesFacts;
-    return { ...facts, objects: [...(facts.objects ?? []), ...((read['objects'] ?? []) as unknown[])] };
+    const live = (read['objects'] ?? []) as unknown[];
+    for (const object of live) if (typeof object === 'object' && object !== null) liveObjects.add(object);
+    return { ...facts, objects: [...(facts.objects ?? []), ...live] };
   },
   resources(read) {
     return (

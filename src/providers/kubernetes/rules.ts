@@ -6,6 +6,7 @@ import type { TargetInput } from '../../core/config/schema.ts';
 import type { ImageReference } from '../../core/image-reference.ts';
 import type { PullRules, TargetPrincipal } from '../../core/provider.ts';
 import { unknown, type Verdict } from '../../core/verdict.ts';
+import { activeTrace, recordingSink, withTrace } from '../../core/trace.ts';
 import { nodeFactsOf } from './credential-providers/node-facts.ts';
 import { nodeCredentialsFor, type NodeFacts } from './credential-providers/node-credentials.ts';
 import type { PullingServiceAccount } from './fixes.ts';
@@ -85,8 +86,14 @@ function nodeRolePull(
   if (account.platform !== 'kubernetes' || !facts) return undefined;
   const node = nodeCredentialsFor(image, facts);
   if (node?.kind !== 'role' || undecodablePullSecret(account, state)) return undefined;
-  const secrets = evaluatePullSecrets(image, account, state, { reason: node.reason });
-  return secrets.verdict === 'denied' ? { principal: node.role, reasons: secrets.reasons } : undefined;
+  // Traced, the secrets' steps are kept only when they make the pull the node role's: else decide() records them.
+  const sink = activeTrace();
+  const kept = sink ? recordingSink() : undefined;
+  const evaluate = () => evaluatePullSecrets(image, account, state, { reason: node.reason, nodes: facts });
+  const secrets = kept ? withTrace(kept, evaluate) : evaluate();
+  if (secrets.verdict !== 'denied') return undefined;
+  for (const step of kept?.steps ?? []) sink?.step(step);
+  return { principal: node.role, reasons: secrets.reasons };
 }
 
 /** The node's own credentials: OpenShift's global pull secret; a Kubernetes node's credential providers. */
@@ -97,11 +104,13 @@ function nodeSide(
   nodes: ReadonlyMap<string, NodeFacts>,
 ): NodeSide {
   if (target.platform === 'openshift') return globalPullSecretCovers(image, state);
-  const node = nodeCredentialsFor(image, nodes.get(target.name) ?? {});
+  const facts = nodes.get(target.name);
+  const node = nodeCredentialsFor(image, facts ?? {});
   if (!node) return undefined;
+  const traced = facts === undefined ? {} : { nodes: facts };
   return node.kind === 'not-given' || node.kind === 'unknown'
-    ? { verdict: unknown([node.reason]) }
-    : { reason: node.reason };
+    ? { verdict: unknown([node.reason]), ...traced }
+    : { reason: node.reason, ...traced };
 }
 
 function isClusterTarget(target: TargetInput): target is ClusterTarget {

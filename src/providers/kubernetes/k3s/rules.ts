@@ -4,8 +4,12 @@ import type { LoadedConfig } from '../../../core/config/load.ts';
 import type { TargetInput } from '../../../core/config/schema.ts';
 import type { ImageReference } from '../../../core/image-reference.ts';
 import type { PullRules, TargetPrincipal } from '../../../core/provider.ts';
-import type { ReportFinding } from '../../../core/verdict.ts';
-import { nodeCredentialsFor, type NodeCredentials } from '../credential-providers/node-credentials.ts';
+import type { ReportFinding, Verdict } from '../../../core/verdict.ts';
+import {
+  nodeCredentialsFor,
+  type NodeCredentials,
+  type NodeFacts,
+} from '../credential-providers/node-credentials.ts';
 import { nodeFactsOf } from '../credential-providers/node-facts.ts';
 import { credentialFor } from './credentials.ts';
 import { registriesFindings } from './findings.ts';
@@ -14,6 +18,9 @@ import { pullPlan, type PullPlan } from './endpoints.ts';
 import { decideNodeConfig } from './node-config.ts';
 import { decidePull, isRegistryItself } from './pull-verdict.ts';
 import { loadRegistriesFile, type RegistriesFile } from './registries-file.ts';
+import { activeTrace } from '../../../core/trace.ts';
+import { traceK3sPull } from './trace.ts';
+import { traceCredentialProviders } from '../credential-providers/trace.ts';
 
 /** The k3s rules over one config's facts (loaded by the definition in ./index.ts). */
 export function buildRules(config: LoadedConfig): PullRules {
@@ -44,6 +51,9 @@ export function buildRules(config: LoadedConfig): PullRules {
       const reachesRegistry =
         plan.endpoints.some((endpoint) => isRegistryItself(endpoint, image)) && !plan.defaultDespiteFlag;
       if (credential.kind === 'service-account-key' && google && reachesRegistry) {
+        // The Google rules decide this pull: the k3s side of its trace is recorded here.
+        const sink = activeTrace();
+        if (sink) traceK3sPull(sink, image, plan, file, { credential, ...(configKey ? { configKey } : {}) });
         const line = file.locate(credential.at).line;
         return [
           {
@@ -63,13 +73,29 @@ export function buildRules(config: LoadedConfig): PullRules {
     },
     decide: ({ image, target }) => {
       const file = files.get(target.name);
-      if (!file) return undefined;
-      const node = nodeCredentialsFor(image, nodes.get(target.name) ?? {});
-      const atRegistry = decideNodeConfig(image, credentialFor(image.host, file), file, node);
-      return decidePull(image, planOf(target, image, file), file, atRegistry);
+      return file ? decideK3sPull(image, target, file, nodes.get(target.name)) : undefined;
     },
     findings: () => findings,
   };
+}
+
+/** The node's pull over the endpoints k3s tries, the registry itself decided by its credential. */
+function decideK3sPull(
+  image: ImageReference,
+  target: TargetInput,
+  file: RegistriesFile,
+  facts: NodeFacts | undefined,
+): Verdict {
+  const node = nodeCredentialsFor(image, facts ?? {});
+  const credential = credentialFor(image.host, file);
+  const atRegistry = decideNodeConfig(image, credential, file, node);
+  const plan = planOf(target, image, file);
+  const sink = activeTrace();
+  if (sink) {
+    traceK3sPull(sink, image, plan, file, credential, atRegistry);
+    if (node) traceCredentialProviders(sink, image, facts);
+  }
+  return decidePull(image, plan, file, atRegistry);
 }
 
 /** The endpoints the target's nodes try for the image, with the k3s flags the target declares. */

@@ -5,7 +5,7 @@ import * as VALIDATORS from '../generated/validators.ts';
 import { CLUSTER_OBJECT_SCHEMAS } from './object-schemas.ts';
 import { ConfigError, formatLocation } from '../../../core/errors.ts';
 import type { ReportFinding } from '../../../core/verdict.ts';
-import type { Binding, ClusterState, RoleDefinition, Subject } from '../rbac/model.ts';
+import type { Binding, ClusterState, PullSecretDefinition, RoleDefinition, Subject } from '../rbac/model.ts';
 import { isRecord, type KubeObject } from './load.ts';
 import { registryKeysOf } from './pull-secret-keys.ts';
 
@@ -86,6 +86,7 @@ function addObject(state: MutableState, object: KubeObject, committedSecrets: Re
     labels?: Record<string, string>;
   };
   const origin = `${object.kind} ${metadata.name} (${formatLocation(object.locate([]))})`;
+  const place = object.place === undefined ? {} : { place: object.place };
   const namespace = metadata.namespace ?? 'default';
   switch (object.kind) {
     case 'Namespace':
@@ -94,14 +95,14 @@ function addObject(state: MutableState, object: KubeObject, committedSecrets: Re
       return;
     case 'Role':
     case 'ClusterRole': {
-      const definition = roleDefinition(object, metadata, origin);
+      const definition = { ...roleDefinition(object, metadata, origin), ...place };
       if (object.kind === 'ClusterRole') state.clusterRoles.set(metadata.name, definition);
       else state.roles.set(`${namespace}/${metadata.name}`, { ...definition, namespace });
       break;
     }
     case 'RoleBinding':
     case 'ClusterRoleBinding': {
-      const binding = bindingDefinition(object, metadata, origin);
+      const binding = { ...bindingDefinition(object, metadata, origin), ...place };
       if (object.kind === 'ClusterRoleBinding') {
         state.clusterRoleBindings.push(binding);
       } else {
@@ -119,25 +120,33 @@ function addObject(state: MutableState, object: KubeObject, committedSecrets: Re
         namespace,
         imagePullSecrets: secretsOf.map((entry) => entry.name),
         origin,
+        ...place,
       });
       break;
     }
     case 'Secret': {
-      const keys = registryKeysOf(object.body);
-      state.secrets.set(`${namespace}/${metadata.name}`, {
-        name: metadata.name,
-        namespace,
-        type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
-        ...(keys.registryKeys ? { registryKeys: keys.registryKeys } : {}),
-        ...(keys.problem ? { problem: keys.problem } : {}),
-        ...(keys.undecodable ? { undecodable: keys.undecodable } : {}),
-        origin,
-      });
-      if (keys.holdsCredentials) committedSecrets.push(committedSecretFinding(object, metadata.name));
+      const secret = secretDefinition(object, metadata.name, namespace, origin);
+      state.secrets.set(`${namespace}/${metadata.name}`, { ...secret.definition, ...place });
+      if (secret.holdsCredentials) committedSecrets.push(committedSecretFinding(object, metadata.name));
       break;
     }
   }
   if (object.kind !== 'ClusterRole' && object.kind !== 'ClusterRoleBinding') state.namespaces.add(namespace);
+}
+
+/** A Secret reduced to its registry keys (never their values). */
+function secretDefinition(object: KubeObject, name: string, namespace: string, origin: string) {
+  const keys = registryKeysOf(object.body);
+  const definition: PullSecretDefinition = {
+    name,
+    namespace,
+    type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
+    ...(keys.registryKeys ? { registryKeys: keys.registryKeys } : {}),
+    ...(keys.problem ? { problem: keys.problem } : {}),
+    ...(keys.undecodable ? { undecodable: keys.undecodable } : {}),
+    origin,
+  };
+  return { definition, holdsCredentials: keys.holdsCredentials };
 }
 
 function withoutNullLists(object: KubeObject): Record<string, unknown> {

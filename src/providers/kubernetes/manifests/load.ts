@@ -6,6 +6,9 @@ import { readUserFile, repositoryRootOf, shownPath } from '../../../core/config/
 import { globInRepository } from '../../../core/config/user-glob.ts';
 import { parseYamlStream, type ConfigPath, type YamlSource } from '../../../core/config/yaml-source.ts';
 import { ConfigError, type SourceLocation } from '../../../core/errors.ts';
+import { isLiveObject } from '../live-facts.ts';
+import type { ObjectPlace } from '../rbac/model.ts';
+import { lineInFile } from '../../source-lines.ts';
 
 export interface KubeObject {
   readonly apiVersion: string;
@@ -18,13 +21,24 @@ export interface KubeObject {
   locateKey(objectPath: ConfigPath): SourceLocation;
   /** Which Kustomize built it, when one did: `kustomize v5.4.3 at /usr/bin/kustomize`, `built-in`, … */
   readonly renderer?: string;
+  /** Where explain's trace says it was written (not kept by discovery's objects). */
+  readonly place?: ObjectPlace;
 }
 
 /** The objects the config gives inline (facts.kubernetes.objects), as live reads and snapshots write them. */
 export function inlineObjects(config: LoadedConfig): KubeObject[] {
   const at = (i: number) => ['facts', 'kubernetes', 'objects', i] as const;
-  return (config.input.facts?.kubernetes?.objects ?? []).flatMap((value, i) =>
-    flatten(
+  return (config.input.facts?.kubernetes?.objects ?? []).flatMap((value, i) => {
+    const live =
+      isLiveObject(value) && isRecord(value) ? `GET ${String(value['kind']).toLowerCase()}s` : undefined;
+    const place = (inside: ConfigPath): ObjectPlace => ({
+      at: (objectPath) => ({
+        file: config.file,
+        line: config.locate([...at(i), ...inside, ...objectPath]).line,
+      }),
+      ...(live === undefined ? {} : { live }),
+    });
+    return flatten(
       value,
       [],
       {
@@ -34,8 +48,9 @@ export function inlineObjects(config: LoadedConfig): KubeObject[] {
         release: () => undefined,
       },
       config.file,
-    ),
-  );
+      place,
+    );
+  });
 }
 
 export function loadManifests(config: LoadedConfig): KubeObject[] {
@@ -64,15 +79,28 @@ export function loadManifests(config: LoadedConfig): KubeObject[] {
 function objectsOf(absolute: string, where: SourceLocation, root: string): KubeObject[] {
   const file = shownPath(path.relative(process.cwd(), absolute) || absolute);
   const text = readUserFile(absolute, where, `${file} (%CODE%)`, root);
-  return parseYamlStream(text, file).flatMap((source) => {
+  return parseYamlStream(text, file).flatMap((source, document) => {
     const value = source.takeValue();
     if (value === null || value === undefined) return []; // an empty document between `---`
-    return flatten(value, [], source, file);
+    // Found again from the file when explain asks: the parsed document is not kept for it.
+    const place = (inside: ConfigPath): ObjectPlace => ({
+      at: (objectPath) => {
+        const line = lineInFile(absolute, [...inside, ...objectPath], document);
+        return { file, ...(line === undefined ? {} : { line }) };
+      },
+    });
+    return flatten(value, [], source, file, place);
   });
 }
 
 /** One written document as Kubernetes objects (a `…List` gives its items); not an object is a ConfigError. */
-export function flatten(value: unknown, at: ConfigPath, source: YamlSource, file: string): KubeObject[] {
+export function flatten(
+  value: unknown,
+  at: ConfigPath,
+  source: YamlSource,
+  file: string,
+  placeOf?: (at: ConfigPath) => ObjectPlace,
+): KubeObject[] {
   const locate = (objectPath: ConfigPath) => source.locate([...at, ...objectPath]);
   if (!isRecord(value) || typeof value['kind'] !== 'string' || typeof value['apiVersion'] !== 'string') {
     throw new ConfigError({
@@ -83,7 +111,7 @@ export function flatten(value: unknown, at: ConfigPath, source: YamlSource, file
   const kind = value['kind'];
   // v1 List, RoleBindingList, … : `kubectl get -o yaml` prints several objects this way.
   if (kind.endsWith('List') && Array.isArray(value['items'])) {
-    return value['items'].flatMap((item, i) => flatten(item, [...at, 'items', i], source, file));
+    return value['items'].flatMap((item, i) => flatten(item, [...at, 'items', i], source, file, placeOf));
   }
   return [
     {
@@ -93,6 +121,7 @@ export function flatten(value: unknown, at: ConfigPath, source: YamlSource, file
       file,
       locate,
       locateKey: (objectPath) => source.locateKey([...at, ...objectPath]),
+      ...(placeOf === undefined ? {} : { place: placeOf(at) }),
     },
   ];
 }

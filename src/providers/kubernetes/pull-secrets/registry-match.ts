@@ -46,6 +46,22 @@ export function inKubeletOrder(keys: readonly string[]): string[] {
   return [...keys].sort((a, b) => (indexed(a) < indexed(b) ? 1 : indexed(a) > indexed(b) ? -1 : 0));
 }
 
+/** Why a key does not cover the image (explain's trace): the part of the kubelet's match that failed. */
+export function keyMiss(key: string, image: ImageReference): string {
+  const glob = parseKey(key);
+  const target = parseKey(`${image.host}/${image.path}`, false);
+  if (!glob || !target) return `${key} is not a registry location`;
+  if (glob.labels.length !== target.labels.length) {
+    return `${key} has ${glob.labels.length} host labels, ${image.host} has ${target.labels.length}`;
+  }
+  const label = glob.labels.findIndex((part, i) => !labelMatches(part, target.labels[i] ?? ''));
+  if (label !== -1) return `host label "${glob.labels[label]}" does not match "${target.labels[label]}"`;
+  if (glob.port !== target.port) {
+    return `port ${glob.port || '(none)'} is not the image's port ${target.port || '(none)'}`;
+  }
+  return `path ${glob.path} is not a prefix of ${target.path}`;
+}
+
 /** Lookup matches the image's own host/path: only the key had its scheme and /v1/ or /v2/ stripped (Add). */
 function locationMatches(glob: Location, image: ImageReference): boolean {
   const target = parseKey(`${image.host}/${image.path}`, false);

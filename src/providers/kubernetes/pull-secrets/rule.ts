@@ -10,14 +10,24 @@ import {
   undecodableSecretFix,
   type PullingServiceAccount,
 } from '../fixes.ts';
-import type { ClusterState, PullSecretDefinition } from '../rbac/model.ts';
+import type { ClusterState, PullSecretDefinition, ServiceAccountDefinition } from '../rbac/model.ts';
 import { inKubeletOrder, registryKeyCovers } from './registry-match.ts';
+import { activeTrace, type TraceSink, type TraceSource } from '../../../core/trace.ts';
+import { placeSource } from '../rbac/trace.ts';
+import { traceNodeSide, traceSecret, traceSecretList } from './trace.ts';
+import type { NodeFacts } from '../credential-providers/node-credentials.ts';
+import { traceCredentialProviders } from '../credential-providers/trace.ts';
 
 /**
  * What the node's own credentials add, tried after the pod's pull secrets: a verdict when they decide (an
  * unknown global pull secret or credential provider), a reason when they do not cover the image.
  */
-export type NodeSide = { readonly verdict: Verdict } | { readonly reason: string } | undefined;
+export type NodeSide =
+  | (({ readonly verdict: Verdict } | { readonly reason: string }) & {
+      /** The nodes' credential providers, for explain's trace. */
+      readonly nodes?: NodeFacts;
+    })
+  | undefined;
 
 export function evaluatePullSecrets(
   image: ImageReference,
@@ -43,7 +53,9 @@ export function evaluatePullSecrets(
   // Every namespace has a `default` ServiceAccount; one the manifests do not show links no secrets.
   const linked = serviceAccount?.imagePullSecrets ?? [];
   const origin = serviceAccount?.origin ?? `the default ServiceAccount of ${namespace}`;
-  const tried = trySecrets(image, namespace, linked, state, `${origin} links`);
+  const sink = activeTrace();
+  const listedBy = () => accountSource(serviceAccount, origin);
+  const tried = trySecrets(image, namespace, linked, state, `${origin} links`, listedBy, sink);
   if ('verdict' in tried) return tried.verdict;
   const { absent } = tried;
   const reasons = [
@@ -60,6 +72,7 @@ export function evaluatePullSecrets(
       !linked.includes(secret.name) &&
       coveringKey(secret, image) !== undefined,
   );
+  if (sink) traceNode(sink, node, image);
   if (node && 'verdict' in node) return withReasons(node.verdict, reasons);
   if (node) reasons.push(node.reason);
   if (unlinked) {
@@ -119,7 +132,9 @@ function evaluatePodPullSecrets(
   node: NodeSide,
 ): Verdict {
   const { namespace } = account;
-  const tried = trySecrets(image, namespace, listed, state, 'the pod lists');
+  const sink = activeTrace();
+  const listedBy = () => ({ label: `the pod (its own list, service account ${namespace}/${account.name})` });
+  const tried = trySecrets(image, namespace, listed, state, 'the pod lists', listedBy, sink);
   if ('verdict' in tried) return tried.verdict;
   const { reasons, absent } = tried;
   if (absent.length > 0 && !state.namespaces.has(namespace)) {
@@ -136,6 +151,7 @@ function evaluatePodPullSecrets(
     reasons.push(
       `the pod lists the pull secret ${secretName}, which is not in the manifests of ${namespace}`,
     );
+  if (sink) traceNode(sink, node, image);
   if (node && 'verdict' in node) return withReasons(node.verdict, reasons);
   if (node) reasons.push(node.reason);
   const unlisted = [...state.secrets.values()].find(
@@ -156,6 +172,19 @@ function evaluatePodPullSecrets(
   };
 }
 
+function traceNode(sink: TraceSink, node: NodeSide, image: ImageReference): void {
+  if (!node) return;
+  if (node.nodes) traceCredentialProviders(sink, image, node.nodes);
+  if ('verdict' in node) traceNodeSide(sink, true, node.verdict.reasons.join('; '));
+  else traceNodeSide(sink, false, node.reason);
+}
+
+function accountSource(account: ServiceAccountDefinition | undefined, origin: string): TraceSource {
+  return account
+    ? placeSource(account.place, `ServiceAccount ${account.namespace}/${account.name}`, ['imagePullSecrets'])
+    : { label: `${origin} (not in the manifests: it links no secrets)` };
+}
+
 /** The node's verdict, after what the pod's own secrets showed. */
 function withReasons(verdict: Verdict, reasons: readonly string[]): Verdict {
   return { ...verdict, reasons: [...reasons, ...verdict.reasons] };
@@ -171,11 +200,15 @@ function trySecrets(
   names: readonly string[],
   state: ClusterState,
   holder: string,
+  listedBy: () => TraceSource,
+  sink: TraceSink | undefined,
 ): { verdict: Verdict } | { reasons: string[]; absent: string[] } {
+  if (sink) traceSecretList(sink, listedBy(), names);
   const reasons: string[] = [];
   const absent: string[] = [];
   for (const secretName of names) {
     const secret = state.secrets.get(`${namespace}/${secretName}`);
+    if (sink) traceSecret(sink, image, namespace, secretName, secret);
     if (!secret) {
       absent.push(secretName);
       continue;

@@ -3,7 +3,9 @@
 // the request if its role has a matching rule. Source: Kubernetes docs, "Using RBAC Authorization"
 // (subjects, aggregated ClusterRoles, referring to resources and subresources, resourceNames).
 import type { Tri } from '../../../core/tri.ts';
+import { activeTrace } from '../../../core/trace.ts';
 import type { Binding, ClusterState, LabelSelector, PolicyRule, RoleDefinition, Subject } from './model.ts';
+import { RBAC_LAYER, traceBinding } from './trace.ts';
 
 export interface UserInfo {
   readonly user: string;
@@ -43,6 +45,7 @@ export function authorize(
   request: ResourceRequest,
   extraBindings: readonly Binding[] = [],
 ): Authorization {
+  const sink = activeTrace();
   const grantedBy: string[] = [];
   const unknownBecause: string[] = [];
   const bindings = [
@@ -51,6 +54,7 @@ export function authorize(
     ...extraBindings,
   ];
   for (const binding of bindings) {
+    if (sink) traceBinding(sink, state, binding, user, request);
     if (binding.namespace !== undefined && binding.namespace !== request.namespace) continue;
     if (!binding.subjects.some((subject) => subjectCovers(subject, binding, user))) continue;
     const role = roleOf(state, binding);
@@ -65,15 +69,21 @@ export function authorize(
     }
   }
   if (grantedBy.length === 0 && !state.namespaces.has(request.namespace)) {
-    unknownBecause.push(
-      `the RoleBindings of namespace ${request.namespace} are not in facts.kubernetes.manifests: add them (oc get rolebindings -n ${request.namespace} -o yaml)`,
-    );
+    const why = `the RoleBindings of namespace ${request.namespace} are not in facts.kubernetes.manifests: add them (oc get rolebindings -n ${request.namespace} -o yaml)`;
+    unknownBecause.push(why);
+    sink?.step({
+      layer: RBAC_LAYER,
+      subject: `RoleBindings of namespace ${request.namespace}`,
+      source: { label: 'facts.kubernetes.manifests' },
+      outcome: 'undecided',
+      detail: why,
+    });
   }
   const result: Tri = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
   return { result, grantedBy, unknownBecause };
 }
 
-function subjectCovers(subject: Subject, binding: Binding, user: UserInfo): boolean {
+export function subjectCovers(subject: Subject, binding: Binding, user: UserInfo): boolean {
   switch (subject.kind) {
     case 'User':
       return subject.name === user.user;
@@ -87,7 +97,7 @@ function subjectCovers(subject: Subject, binding: Binding, user: UserInfo): bool
   }
 }
 
-function roleOf(state: ClusterState, binding: Binding): RoleDefinition | undefined {
+export function roleOf(state: ClusterState, binding: Binding): RoleDefinition | undefined {
   if (binding.roleRef.kind === 'ClusterRole') return state.clusterRoles.get(binding.roleRef.name);
   return state.roles.get(`${binding.namespace ?? ''}/${binding.roleRef.name}`);
 }
@@ -128,6 +138,12 @@ export function selects(selector: LabelSelector, labels: Readonly<Record<string,
 }
 
 function ruleMatches(rule: PolicyRule, request: ResourceRequest): boolean {
+  const { verb, group, resource, name } = ruleParts(rule, request);
+  return verb && group && resource && name;
+}
+
+/** Which parts of the rule match the request (explain names those that do not). */
+export function ruleParts(rule: PolicyRule, request: ResourceRequest) {
   const verb = rule.verbs.includes('*') || rule.verbs.includes(request.verb);
   const group = rule.apiGroups.includes('*') || rule.apiGroups.includes(request.apiGroup);
   const combined = request.subresource ? `${request.resource}/${request.subresource}` : request.resource;
@@ -137,5 +153,5 @@ function ruleMatches(rule: PolicyRule, request: ResourceRequest): boolean {
     // "*/scale" style: every resource's named subresource.
     (request.subresource !== undefined && rule.resources.includes(`*/${request.subresource}`));
   const name = rule.resourceNames.length === 0 || rule.resourceNames.includes(request.name);
-  return verb && group && resource && name;
+  return { verb, group, resource, name };
 }

@@ -1,4 +1,15 @@
 // The RBAC objects pullcheck reasons about (Kubernetes docs, "Using RBAC Authorization").
+import type { ConfigPath } from '../../../core/config/yaml-source.ts';
+
+/**
+ * Where an object was written, for explain's trace: the file and line of a path inside it (found only when
+ * asked: the file is parsed again), or the live read that gave it. Absent for OpenShift's built-ins.
+ */
+export interface ObjectPlace {
+  at(objectPath: ConfigPath): { readonly file: string; readonly line?: number };
+  /** The API read that gave the object (`GET rolebindings`), when live reads did. */
+  readonly live?: string;
+}
 
 export interface PolicyRule {
   readonly apiGroups: readonly string[];
@@ -28,6 +39,7 @@ export interface RoleDefinition {
   /** ClusterRoles only: their rules also include every ClusterRole matching one of these selectors. */
   readonly aggregation?: readonly LabelSelector[];
   readonly origin: string;
+  readonly place?: ObjectPlace;
 }
 
 export interface Subject {
@@ -44,6 +56,7 @@ export interface Binding {
   readonly roleRef: { readonly kind: 'Role' | 'ClusterRole'; readonly name: string };
   readonly subjects: readonly Subject[];
   readonly origin: string;
+  readonly place?: ObjectPlace;
 }
 
 export interface ServiceAccountDefinition {
@@ -51,6 +64,7 @@ export interface ServiceAccountDefinition {
   readonly namespace: string;
   readonly imagePullSecrets: readonly string[];
   readonly origin: string;
+  readonly place?: ObjectPlace;
 }
 
 /** A Secret, as far as pull secrets go: its type and registry host keys only — never its values. */
@@ -65,6 +79,7 @@ export interface PullSecretDefinition {
   /** Why the kubelet cannot decode it: every pull of a pod that uses it then fails (no value quoted). */
   readonly undecodable?: string;
   readonly origin: string;
+  readonly place?: ObjectPlace;
 }
 
 /** What the manifests say about the cluster (plus OpenShift's built-in roles and default bindings). */
