@@ -60,7 +60,7 @@ export async function readLiveFacts(
  * The logins live reads decide, and the pushes with the principal each provider's login gives: an IAM
  * role pushes as itself, a Google login as the service account it impersonates.
  */
-function ciReads(
+export function ciReads(
   sites: readonly CiLoginSite[],
   config: LoadedConfig,
 ): { ciLogins?: CiLogin[]; ciPushes?: PushQuestion[] } {

@@ -19,6 +19,7 @@ import { writeChunks } from '../report/write-file.ts';
 
 import { UsageError, type CliCommand, type CliIo } from './command-kit.ts';
 import { initCommand } from './init.ts';
+import { permissionsCommand } from './permissions.ts';
 
 export type { CliIo } from './command-kit.ts';
 
@@ -56,6 +57,7 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   check: { summary: 'check the pulls of a config', usage: CHECK_USAGE, run: check },
   schema: { summary: "print the config file's JSON Schema", usage: SCHEMA_USAGE, run: schema },
   init: initCommand,
+  permissions: permissionsCommand,
 };
 
 export const USAGE = `usage: pullcheck <command> [options]

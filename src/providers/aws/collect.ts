@@ -21,6 +21,9 @@ import { collectOrganizations, type AccountOut, type OrganizationOut } from './c
 import { parseRoleArn } from './arn.ts';
 import { readCiOidcProviders, type OidcProviderOut } from './web-identity/collect-oidc.ts';
 import { createOnPushPrefixes } from './collect-templates.ts';
+import { knownKeys, type KnownKeys } from './known-facts.ts';
+
+export type { KnownKeys } from './known-facts.ts';
 
 type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
@@ -189,33 +192,6 @@ function readRegistries(input: AwsCollectInput, known: KnownKeys, options: AwsRe
           ? { ...read, ...(await createOnPushPrefixes(r.account, r.region, options)) }
           : read;
       }),
-  );
-}
-
-export type KnownKeys = ReturnType<typeof knownKeys>;
-
-function knownKeys(facts: AwsFactsInput) {
-  return {
-    roles: new Set((facts.roles ?? []).map((role) => role.arn.toLowerCase())),
-    repositories: new Set((facts.repositories ?? []).map((repository) => repository.arn)),
-    registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
-    clusters: facts.clusters ?? [],
-    // Accounts whose SCPs and RCPs the config states (an account stated only for aws:PrincipalOrgID is read
-    // live, and joined into its entry: live-facts.ts), and the management accounts it names.
-    accounts: new Set([
-      ...(facts.accounts ?? []).filter(controlsStated).map((account) => account.id),
-      ...(facts.organizations ?? []).flatMap((org) => org.managementAccount ?? []),
-    ]),
-  };
-}
-
-/** The account's entry says what its SCPs and RCPs are, or that none apply, or why they are not known. */
-function controlsStated(account: NonNullable<AwsFactsInput['accounts']>[number]): boolean {
-  return (
-    account.organizationId === null ||
-    (
-      ['parent', 'serviceControlPolicies', 'resourceControlPolicies', 'unreadable', 'takenAsAbsent'] as const
-    ).some((key) => account[key] !== undefined)
   );
 }
 

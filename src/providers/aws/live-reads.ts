@@ -50,7 +50,7 @@ export async function read(context: LiveReadContext): Promise<LiveReadResult | u
 }
 
 /** The CI path's AWS logins (their roles), and its pushes to ECR (the images, and the roles that push). */
-function ciPath(context: LiveReadContext) {
+export function ciPath(context: Pick<LiveReadContext, 'ciLogins' | 'ciPushes'>) {
   const logins = (context.ciLogins ?? []).flatMap((login) =>
     login.provider === 'aws' && parseRoleArn(login.identity) ? [login.identity] : [],
   );
@@ -72,7 +72,7 @@ function ciPath(context: LiveReadContext) {
  * those roles pull (ecs-task-principals.ts), so their policies are read like a listed role's. A file that
  * cannot be read adds nothing here: the rules report it at its line.
  */
-function withExecutionRoles(config: LiveReadContext['config']): TargetInput[] {
+export function withExecutionRoles(config: LiveReadContext['config']): TargetInput[] {
   return (config.input.targets ?? []).map((target, t) => {
     if (target.platform !== 'ecs' || !target.taskDefinitions?.length) return target;
     const roles = target.taskDefinitions.flatMap((_, i) => {

@@ -57,7 +57,7 @@ export function ecrLocationOf(image: ImageReference): EcrLocation | undefined {
   return image.registry.kind === 'ecr' ? (image.registry as EcrLocation) : undefined;
 }
 
-function awsPartition(region: string): AwsPartition {
+export function awsPartition(region: string): AwsPartition {
   if (region.startsWith('cn-')) return 'aws-cn';
   return region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }

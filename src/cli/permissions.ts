@@ -1,0 +1,65 @@
+// `pullcheck permissions`: the least-privilege read access the live reads of a config need (issue 19),
+// as JSON (default), YAML, Terraform or a shell script of the clouds' CLIs. Reads only the repository.
+import { parseArgs } from 'node:util';
+import { loadConfigFile } from '../core/config/load.ts';
+import { didYouMean } from '../core/did-you-mean.ts';
+import { discover } from '../discover/index.ts';
+import { assertWorkflowFile } from '../discover/workflow-images.ts';
+import { readAccess, type ReadAccess } from '../permissions/index.ts';
+import { renderJson, renderYaml } from '../permissions/render-documents.ts';
+import { renderShell } from '../permissions/render-shell.ts';
+import { renderTerraform } from '../permissions/render-terraform.ts';
+import { UsageError, type CliCommand, type CliIo } from './command-kit.ts';
+
+const FORMATS: Readonly<Record<string, (access: ReadAccess) => string>> = {
+  json: renderJson,
+  yaml: renderYaml,
+  terraform: renderTerraform,
+  gcloud: renderShell,
+};
+
+const USAGE = `usage: pullcheck permissions [--config FILE] [--workflow FILE] [--format json|yaml|terraform|gcloud]
+
+Prints the least-privilege read access the live reads of this config need: the AWS IAM policies (one per
+identity that reads: the base session, and each role auth.aws.roles names), the Google custom role, the
+Kubernetes/OpenShift ClusterRole, and the trust policy of each AWS role the workflows log in as with
+GitHub's OIDC token, scoped to the events those workflows run on. Calls no cloud.
+
+  --config FILE   config file (default .github/pullcheck.yml)
+  --workflow FILE add the images and logins of this GitHub Actions workflow, as check does
+  --format F      json (default), yaml, terraform, or gcloud (a shell script of aws, gcloud and kubectl)
+  --help          print this help
+
+exit status: 0 printed, 2 bad input`;
+
+async function run(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: [...args],
+    options: {
+      config: { type: 'string', default: '.github/pullcheck.yml' },
+      format: { type: 'string', default: 'json' },
+      workflow: { type: 'string' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const render = Object.hasOwn(FORMATS, values.format) ? FORMATS[values.format] : undefined;
+  if (!render)
+    throw new UsageError(
+      `--format must be one of: ${Object.keys(FORMATS).join(', ')}${didYouMean(values.format, Object.keys(FORMATS))}`,
+      USAGE,
+    );
+  if (values.workflow) assertWorkflowFile(values.workflow);
+  const discovered = discover(
+    loadConfigFile(values.config, {}, 'pass --config FILE or create .github/pullcheck.yml'),
+    { workflows: values.workflow ? [values.workflow] : [], env: process.env as Record<string, string> },
+  );
+  io.stdout(render(readAccess(discovered.config, discovered.ciLogins)));
+  return 0;
+}
+
+export const permissionsCommand: CliCommand = {
+  summary: 'print the least-privilege read access the live reads need',
+  usage: USAGE,
+  run,
+};

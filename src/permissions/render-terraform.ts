@@ -1,0 +1,56 @@
+// The read access as Terraform: aws_iam_policy / aws_iam_role_policy, the CI roles' assume_role_policy,
+// google_project_iam_custom_role, kubernetes_cluster_role_v1. Every value from the config is an HCL string
+// literal with its template sequences (`${`, `%{`) escaped.
+import { parseRoleArn } from '../providers/aws/arn.ts';
+import type { ReadAccess } from './index.ts';
+import type { PolicyRule } from './kubernetes-cluster-role.ts';
+import { policyName } from './render-documents.ts';
+
+/** An HCL quoted string: JSON's escapes, and `${`/`%{` doubled so they stay literal. */
+export function hclString(value: string): string {
+  return JSON.stringify(value).replaceAll('${', '$${').replaceAll('%{', '%%{');
+}
+
+const hclList = (values: readonly string[]) => `[${values.map(hclString).join(', ')}]`;
+const comment = (text: string) => `# ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
+
+export function renderTerraform(access: ReadAccess): string {
+  const blocks = [comment('pullcheck permissions: the least-privilege read access of this config')];
+  access.aws.forEach((policy, i) => {
+    const name = hclString(policyName(policy.principal, policy.accounts));
+    const document = hclString(JSON.stringify(policy.document));
+    const role = parseRoleArn(policy.principal);
+    blocks.push(
+      role
+        ? `${comment(`what ${policy.principal} reads`)}\nresource "aws_iam_role_policy" "pullcheck_read_${i}" {\n  role   = ${hclString(role.name)}\n  name   = ${name}\n  policy = ${document}\n}`
+        : `${comment('what the base session reads: attach it to the role or user pullcheck reads with')}\nresource "aws_iam_policy" "pullcheck_read" {\n  name   = ${name}\n  policy = ${document}\n}`,
+    );
+  });
+  access.trust.aws.forEach((trust, i) => {
+    const role = parseRoleArn(trust.role)!;
+    blocks.push(
+      `${comment(`who may assume ${trust.role}: ${trust.jobs.join(', ')}`)}\n${trust.notes.map((note) => `${comment(note)}\n`).join('')}resource "aws_iam_role" "pullcheck_ci_${i}" {\n  name               = ${hclString(role.name)}\n  path               = ${hclString(role.path)}\n  assume_role_policy = ${hclString(JSON.stringify(trust.document))}\n}`,
+    );
+  });
+  if (access.gcp) {
+    const gcp = access.gcp;
+    gcp.projects.forEach((project, i) =>
+      blocks.push(
+        `resource "google_project_iam_custom_role" "pullcheck_read_${i}" {\n  project     = ${hclString(project)}\n  role_id     = ${hclString(gcp.roleId)}\n  title       = ${hclString(gcp.title)}\n  description = ${hclString(gcp.description)}\n  permissions = ${hclList(gcp.permissions)}\n}`,
+      ),
+    );
+    blocks.push(
+      `variable "organization_id" {\n  type = string\n}`,
+      `${comment('the folders and organization above the projects: an organization-level role')}\nresource "google_organization_iam_custom_role" "pullcheck_read" {\n  org_id      = var.organization_id\n  role_id     = ${hclString(`${gcp.roleId}Organization`)}\n  title       = ${hclString(gcp.title)}\n  permissions = ${hclList(gcp.organizationPermissions)}\n}`,
+    );
+  }
+  if (access.kubernetes)
+    blocks.push(
+      `resource "kubernetes_cluster_role_v1" "pullcheck_read" {\n  metadata {\n    name = ${hclString(access.kubernetes.metadata.name)}\n  }\n${access.kubernetes.rules.map(ruleBlock).join('\n')}\n}`,
+    );
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function ruleBlock(rule: PolicyRule): string {
+  return `  rule {\n    api_groups = ${hclList(rule.apiGroups)}\n    resources  = ${hclList(rule.resources)}\n    verbs      = ${hclList(rule.verbs)}\n  }`;
+}
