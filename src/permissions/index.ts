@@ -10,12 +10,13 @@ import { awsReadPolicies, type AwsReadPolicy } from './aws-read-policy.ts';
 import { gcpReadRole, type GcpReadRole } from './gcp-read-role.ts';
 import { kubernetesReadRole, type ClusterRole } from './kubernetes-cluster-role.ts';
 import { awsTrustPolicies, type AwsTrustPolicy } from './oidc-trust.ts';
+import { googleLoginAccess, type GoogleLoginAccess } from './workload-identity.ts';
 
 export interface ReadAccess {
   readonly aws: readonly AwsReadPolicy[];
   readonly gcp?: GcpReadRole;
   readonly kubernetes?: ClusterRole;
-  readonly trust: { readonly aws: readonly AwsTrustPolicy[] };
+  readonly trust: { readonly aws: readonly AwsTrustPolicy[]; readonly gcp: readonly GoogleLoginAccess[] };
 }
 
 export function readAccess(config: LoadedConfig, found: readonly FoundCiLogin[]): ReadAccess {
@@ -27,6 +28,6 @@ export function readAccess(config: LoadedConfig, found: readonly FoundCiLogin[])
     aws: awsReadPolicies(plan),
     ...(gcp ? { gcp } : {}),
     ...(kubernetes ? { kubernetes } : {}),
-    trust: { aws: awsTrustPolicies(sites) },
+    trust: { aws: awsTrustPolicies(sites), gcp: googleLoginAccess(sites) },
   };
 }

@@ -34,7 +34,14 @@ function envelope(access: ReadAccess) {
         document: trust.document,
       })),
     },
-    ...(access.gcp ? { gcp: { customRole: access.gcp } } : {}),
+    ...(access.gcp || access.trust.gcp.length > 0
+      ? {
+          gcp: {
+            ...(access.gcp ? { customRole: access.gcp } : {}),
+            ...(access.trust.gcp.length > 0 ? { workloadIdentity: access.trust.gcp } : {}),
+          },
+        }
+      : {}),
     ...(access.kubernetes ? { kubernetes: access.kubernetes } : {}),
   };
 }

@@ -23,7 +23,12 @@ export function renderShell(access: ReadAccess): string {
     const name = shellQuoted(policyName(policy.principal, policy.accounts));
     const document = shellQuoted(JSON.stringify(policy.document));
     const role = parseRoleArn(policy.principal);
-    lines.push('', comment(`AWS: what ${parseRoleArn(policy.principal) ? policy.principal : 'the base session'} reads (accounts ${policy.accounts.join(', ')})`));
+    lines.push(
+      '',
+      comment(
+        `AWS: what ${parseRoleArn(policy.principal) ? policy.principal : 'the base session'} reads (accounts ${policy.accounts.join(', ')})`,
+      ),
+    );
     if (role)
       lines.push(
         `aws iam put-role-policy --role-name ${shellQuoted(role.name)} --policy-name ${name} \\`,
@@ -46,6 +51,7 @@ export function renderShell(access: ReadAccess): string {
     );
   }
   if (access.gcp) lines.push('', ...gcloudLines(access.gcp));
+  for (const login of access.trust.gcp) lines.push('', ...workloadIdentityLines(login));
   if (access.kubernetes)
     lines.push(
       '',
@@ -70,5 +76,34 @@ function gcloudLines(role: NonNullable<ReadAccess['gcp']>): string[] {
     `gcloud iam roles create ${role.roleId}Organization --organization="$ORGANIZATION_ID" \\`,
     `  --title=${shellQuoted(role.title)} --permissions=${shellQuoted(role.organizationPermissions.join(','))}`,
   );
+  return lines;
+}
+
+function workloadIdentityLines(login: ReadAccess['trust']['gcp'][number]): string[] {
+  const [, project, pool, provider] =
+    /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/.exec(
+      login.provider,
+    ) ?? [];
+  const lines = [
+    comment(`Google Cloud: who may log in through ${login.provider} (${login.jobs.join(', ')})`),
+  ];
+  for (const note of login.notes) lines.push(comment(note));
+  const mapping = Object.entries(login.attributeMapping)
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
+  if (project && pool && provider)
+    lines.push(
+      `gcloud iam workload-identity-pools providers update-oidc ${shellQuoted(provider)} --project=${shellQuoted(project)} \\`,
+      `  --location=global --workload-identity-pool=${shellQuoted(pool)} \\`,
+      `  --attribute-mapping=${shellQuoted(mapping)} \\`,
+      `  --attribute-condition=${shellQuoted(login.attributeCondition)}`,
+    );
+  else lines.push(comment('not a provider resource name: set the mapping and condition above on it by hand'));
+  const account = login.serviceAccount;
+  if (account)
+    lines.push(
+      `gcloud iam service-accounts add-iam-policy-binding ${shellQuoted(account.email)} \\`,
+      `  --role=${shellQuoted(account.role)} --member=${shellQuoted(account.member)}`,
+    );
   return lines;
 }

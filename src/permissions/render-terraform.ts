@@ -44,6 +44,7 @@ export function renderTerraform(access: ReadAccess): string {
       `${comment('the folders and organization above the projects: an organization-level role')}\nresource "google_organization_iam_custom_role" "pullcheck_read" {\n  org_id      = var.organization_id\n  role_id     = ${hclString(`${gcp.roleId}Organization`)}\n  title       = ${hclString(gcp.title)}\n  permissions = ${hclList(gcp.organizationPermissions)}\n}`,
     );
   }
+  access.trust.gcp.forEach((login, i) => blocks.push(workloadIdentityBlock(login, i)));
   if (access.kubernetes)
     blocks.push(
       `resource "kubernetes_cluster_role_v1" "pullcheck_read" {\n  metadata {\n    name = ${hclString(access.kubernetes.metadata.name)}\n  }\n${access.kubernetes.rules.map(ruleBlock).join('\n')}\n}`,
@@ -53,4 +54,22 @@ export function renderTerraform(access: ReadAccess): string {
 
 function ruleBlock(rule: PolicyRule): string {
   return `  rule {\n    api_groups = ${hclList(rule.apiGroups)}\n    resources  = ${hclList(rule.resources)}\n    verbs      = ${hclList(rule.verbs)}\n  }`;
+}
+
+function workloadIdentityBlock(login: ReadAccess['trust']['gcp'][number], i: number): string {
+  const [, project, pool, provider] =
+    /^projects\/([^/]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/.exec(
+      login.provider,
+    ) ?? [];
+  const mapping = Object.entries(login.attributeMapping)
+    .map(([key, value]) => `    ${hclString(key)} = ${hclString(value)}`)
+    .join('\n');
+  const notes = login.notes.map((note) => `${comment(note)}\n`).join('');
+  const head = `${comment(`who may log in through ${login.provider}: ${login.jobs.join(', ')}`)}\n${notes}`;
+  const providerBlock = `resource "google_iam_workload_identity_pool_provider" "pullcheck_ci_${i}" {\n  project                            = ${hclString(project ?? '')}\n  workload_identity_pool_id          = ${hclString(pool ?? '')}\n  workload_identity_pool_provider_id = ${hclString(provider ?? '')}\n  attribute_mapping = {\n${mapping}\n  }\n  attribute_condition = ${hclString(login.attributeCondition)}\n  oidc {\n    issuer_uri = "https://token.actions.githubusercontent.com"\n  }\n}`;
+  const account = login.serviceAccount;
+  const binding = account
+    ? `\n\nresource "google_service_account_iam_member" "pullcheck_ci_${i}" {\n  service_account_id = ${hclString(`projects/-/serviceAccounts/${account.email}`)}\n  role               = ${hclString(account.role)}\n  member             = ${hclString(account.member)}\n}`
+    : '';
+  return `${head}${providerBlock}${binding}`;
 }
