@@ -16,6 +16,12 @@ import { after, before, test } from 'node:test';
 import { CreateRepositoryCommand, ECRClient, SetRepositoryPolicyCommand } from '@aws-sdk/client-ecr';
 import { CreateClusterCommand, CreateNodegroupCommand, EKSClient } from '@aws-sdk/client-eks';
 import {
+  CreateClusterCommand as CreateEcsClusterCommand,
+  CreateServiceCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+} from '@aws-sdk/client-ecs';
+import {
   AttachRolePolicyCommand,
   CreateAccessKeyCommand,
   CreatePolicyCommand,
@@ -155,6 +161,34 @@ before(async () => {
       subnets: ['subnet-1'],
     }),
   );
+  // An ECS service whose task definition names its execution role (found by reading the service).
+  const ecs = new ECSClient(clients);
+  await iam.send(new CreateRoleCommand({ RoleName: 'webTaskExecution', AssumeRolePolicyDocument: trust }));
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: 'webTaskExecution',
+      PolicyName: 'pull',
+      PolicyDocument: pullPolicy,
+    }),
+  );
+  await ecs.send(new CreateEcsClusterCommand({ clusterName: 'web' }));
+  const { taskDefinition } = await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'front',
+      executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/webTaskExecution`,
+      containerDefinitions: [
+        { name: 'front', memory: 512, image: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/team/web:1` },
+      ],
+    }),
+  );
+  await ecs.send(
+    new CreateServiceCommand({
+      cluster: 'web',
+      serviceName: 'front',
+      taskDefinition: taskDefinition!.taskDefinitionArn!,
+      desiredCount: 1,
+    }),
+  );
   await iam.send(new CreateUserCommand({ UserName: 'pullcheck-reader' }));
   const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: 'pullcheck-reader' }));
   reader = { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
@@ -168,6 +202,14 @@ before(async () => {
       targets: [
         { name: 'prod-eks', platform: 'eks', account: ACCOUNT, region: REGION, cluster: 'prod' },
         { name: 'ci', platform: 'aws-role', roles: [`arn:aws:iam::${ACCOUNT}:role/ci-smoke-tests`] },
+        {
+          name: 'ecs',
+          platform: 'ecs',
+          account: ACCOUNT,
+          region: REGION,
+          cluster: 'web',
+          services: ['front'],
+        },
       ],
     }),
   );
@@ -247,13 +289,17 @@ test('the live reads succeed with exactly the generated policy (moto enforcing I
     report.results.every((r) => r.verdict !== 'unknown'),
     reasons.join('\n'),
   );
-  // The node role was found through the cluster, and read: its inline policy allows the pull.
-  assert.ok(
-    report.results.some(
-      (r) => r.target === 'prod-eks' && /prod-nodes/.test(r.principal) && r.verdict === 'allowed',
-    ),
-    reasons.join('\n'),
-  );
+  // The node role was found through the cluster, the execution role through the service, and both read.
+  for (const [target, role] of [
+    ['prod-eks', 'prod-nodes'],
+    ['ecs', 'webTaskExecution'],
+  ] as const)
+    assert.ok(
+      report.results.some(
+        (r) => r.target === target && r.principal.endsWith(role) && r.verdict === 'allowed',
+      ),
+      reasons.join('\n'),
+    );
 });
 
 test('without ecr:GetRepositoryPolicy the pulls are unknown, naming it', { skip }, async () => {
