@@ -46,6 +46,7 @@ test('the generated provider condition and binding let every event of the workfl
   );
   assert.match(login.attributeCondition, /'repo:acme\/shop:pull_request'/);
   assert.match(login.attributeCondition, /'repo:acme\/shop:ref:refs\/heads\/main'/);
+  assert.deepEqual(readAccess(found.config, found.ciLogins).gcp?.projects, ['456', 'my-project']);
   assert.deepEqual(login.serviceAccount, {
     email: SA,
     role: 'roles/iam.workloadIdentityUser',

@@ -54,7 +54,14 @@ export function gcpReadRole(plan: ReadPlan): GcpReadRole | undefined {
   const logins = (plan.ciLogins ?? []).filter((login) => login.provider === 'gcp');
   const cloudRun = targets.some((target) => target.platform === 'cloud-run');
   if (locations.length === 0 && gke.length === 0 && logins.length === 0 && !cloudRun) return undefined;
-  const projects = [...new Set([...locations.map((l) => l.project.replace('/', ':')), ...gke])].sort();
+  // CI logins: the provider's project (by number) and the service account's project are read too.
+  const loginProjects = logins.flatMap((login) => [
+    ...(/^projects\/([^/]+)\//.exec(login.identity)?.slice(1) ?? []),
+    ...(/@([^.@]+)\.iam\.gserviceaccount\.com$/.exec(login.with['service_account'] ?? '')?.slice(1) ?? []),
+  ]);
+  const projects = [
+    ...new Set([...locations.map((l) => l.project.replace('/', ':')), ...gke, ...loginProjects]),
+  ].sort();
   return {
     roleId: 'pullcheckRead',
     title: 'pullcheck read',
