@@ -65,6 +65,8 @@ test('yaml: the envelope, then the ClusterRole as a manifest of its own', async 
   const documents = parseAllDocuments(stdout).map((document) => document.toJS());
   assert.equal(documents.length, 2);
   assert.equal(documents[0].aws.policies[0].name, 'pullcheck-read');
+  // A YAML 1.1 reader would take an unquoted 2012-10-17 for a date.
+  assert.match(stdout, /Version: "2012-10-17"/);
   assert.equal(documents[1].kind, 'ClusterRole');
   assert.ok(
     documents[1].rules.some((rule: { resources: string[] }) =>

@@ -12,10 +12,13 @@ export function renderJson(access: ReadAccess): string {
   return `${JSON.stringify(envelope(access), null, 2)}\n`;
 }
 
+// Quoted as YAML 1.1 would need: `Version: 2012-10-17` is a date to a YAML 1.1 reader (PyYAML, Ruby).
+const asYaml = (value: unknown) => stringify(value, { version: '1.1' });
+
 export function renderYaml(access: ReadAccess): string {
   const { kubernetes, ...rest } = envelope(access);
-  const head = `# pullcheck permissions: the least-privilege read access of this config\n${stringify(rest)}`;
-  return kubernetes ? `${head}---\n${stringify(kubernetes)}` : head;
+  const head = `# pullcheck permissions: the least-privilege read access of this config\n${asYaml(rest)}`;
+  return kubernetes ? `${head}---\n${asYaml(kubernetes)}` : head;
 }
 
 function envelope(access: ReadAccess) {
