@@ -28,4 +28,3 @@ function controlsStated(account: NonNullable<AwsFactsInput['accounts']>[number])
     ).some((key) => account[key] !== undefined)
   );
 }
-
