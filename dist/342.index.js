@@ -107,8 +107,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/action/toolkit.js
 var toolkit = __webpack_require__(24112);
-// EXTERNAL MODULE: ./lib/check/pipeline.js + 21 modules
-var pipeline = __webpack_require__(45156);
+// EXTERNAL MODULE: ./lib/check/pipeline.js + 10 modules
+var pipeline = __webpack_require__(75473);
 // EXTERNAL MODULE: ./lib/core/outgoing-text.js
 var outgoing_text = __webpack_require__(59813);
 // EXTERNAL MODULE: ./lib/core/errors.js

@@ -752,8 +752,8 @@ function gcloudPolicy(raw) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/providers/gcp/facts.js + 2 modules
-var facts = __webpack_require__(90738);
+// EXTERNAL MODULE: ./lib/providers/gcp/facts.js + 3 modules
+var facts = __webpack_require__(57690);
 // EXTERNAL MODULE: ./lib/providers/gcp/workload-identity/cel-parse.js
 var cel_parse = __webpack_require__(45756);
 // EXTERNAL MODULE: ./lib/providers/gcp/workload-identity/federated.js

@@ -8,6 +8,7 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ ciReads),
   readLiveFacts: () => (/* binding */ readLiveFacts)
 });
 

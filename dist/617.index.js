@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(56487);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89744);
 /* harmony import */ var _openshift_registry_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40745);
 // Live reads of the cluster objects OpenShift and Kubernetes targets need, over the access the entry gives:
 // `kubeconfig` (the CLI: KUBECONFIG, else ~/.kube/config) or a server and token (the action's

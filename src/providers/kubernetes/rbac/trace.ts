@@ -4,14 +4,7 @@
 // only while a trace is active, so authorize() itself stays as it was.
 import type { ConfigPath } from '../../../core/config/yaml-source.ts';
 import type { TraceOutcome, TraceSink, TraceSource } from '../../../core/trace.ts';
-import {
-  roleOf,
-  ruleParts,
-  selects,
-  subjectCovers,
-  type ResourceRequest,
-  type UserInfo,
-} from './authorize.ts';
+import { roleOf, ruleParts, selects, subjectCovers, type ResourceRequest, type UserInfo } from './match.ts';
 import type { Binding, ClusterState, ObjectPlace, PolicyRule, RoleDefinition, Subject } from './model.ts';
 
 export const RBAC_LAYER = 'RBAC';

@@ -1,8 +1,8 @@
-export const id = 377;
-export const ids = [377];
+export const id = 287;
+export const ids = [287];
 export const modules = {
 
-/***/ 26377:
+/***/ 4287:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -574,66 +574,8 @@ async function attached(target, filter, client, run) {
     return tooMany(`${target} has more than ${collect_organization_PAGE_LIMIT} pages of attached ${filter}`);
 }
 
-// EXTERNAL MODULE: ./lib/providers/aws/web-identity/keys.js
-var keys = __webpack_require__(15756);
-;// CONCATENATED MODULE: ./lib/providers/aws/web-identity/collect-oidc.js
-// Live reads of the IAM OIDC providers CI logins need: per account of a login's role, the providers whose
-// issuer is GitHub Actions' (token.actions.githubusercontent.com, or an enterprise's /slug under it), with
-// their client IDs. One the account does not have is written `exists: false`; a refusal makes it unreadable.
-
-
-
-/** The provider ARN a login's role in `account` of `partition` needs. */
-const githubProviderArn = (partition, account) => `arn:${partition}:iam::${account}:oidc-provider/${keys/* GITHUB_ISSUER */.oX}`;
-/** The providers of the accounts of the roles CI logs in as, less those the config states. */
-function readCiOidcProviders(loginRoles, known, options) {
-    const accounts = new Map();
-    for (const arn of loginRoles) {
-        const role = (0,aws_arn/* parseRoleArn */.DM)(arn);
-        if (role)
-            accounts.set(`${role.partition}/${role.account}`, role);
-    }
-    const stated = new Set((known.oidcProviders ?? []).map((provider) => provider.arn.toLowerCase()));
-    return collectOidcProviders([...accounts.values()], stated, options);
-}
-async function collectOidcProviders(accounts, known, options) {
-    const read = await Promise.all(accounts.map((where) => accountProviders(where, known, options)));
-    return read.flat();
-}
-async function accountProviders(where, known, options) {
-    const wanted = githubProviderArn(where.partition, where.account);
-    if (known.has(wanted.toLowerCase()))
-        return []; // stated: used as given
-    const iam = await options.clients.iam(where.account);
-    const resource = `the IAM OIDC providers of ${where.account}`;
-    const listed = await options.runner.run({
-        key: `iam:ListOpenIDConnectProviders ${where.account}`,
-        permission: 'iam:ListOpenIDConnectProviders',
-        resource,
-    }, () => iam.send(new client_iam_dist_cjs/* ListOpenIDConnectProvidersCommand */.vfi({})));
-    if (!listed.ok)
-        return [{ arn: wanted, unreadable: listed.message }];
-    const arns = (listed.value.OpenIDConnectProviderList ?? [])
-        .flatMap((entry) => (entry.Arn ? [entry.Arn] : []))
-        .filter((arn) => isGithubProvider(arn, wanted) && !known.has(arn.toLowerCase()));
-    const providers = await Promise.all(arns.map((arn) => providerFacts(arn, options, where.account)));
-    const found = arns.some((arn) => arn.toLowerCase() === wanted.toLowerCase());
-    if (!found)
-        providers.push({ arn: wanted, exists: false });
-    return providers;
-}
-function isGithubProvider(arn, wanted) {
-    const lower = arn.toLowerCase();
-    return lower === wanted.toLowerCase() || lower.startsWith(`${wanted.toLowerCase()}/`);
-}
-async function providerFacts(arn, options, account) {
-    const iam = await options.clients.iam(account);
-    const provider = await options.runner.run({ key: `iam:GetOpenIDConnectProvider ${arn}`, permission: 'iam:GetOpenIDConnectProvider', resource: arn }, () => iam.send(new client_iam_dist_cjs/* GetOpenIDConnectProviderCommand */.cCT({ OpenIDConnectProviderArn: arn })));
-    if (!provider.ok)
-        return provider.kind === 'missing' ? { arn, exists: false } : { arn, unreadable: provider.message };
-    return { arn, clientIds: provider.value.ClientIDList ?? [] };
-}
-
+// EXTERNAL MODULE: ./lib/providers/aws/web-identity/collect-oidc.js
+var collect_oidc = __webpack_require__(79256);
 ;// CONCATENATED MODULE: ./lib/providers/aws/collect-templates.js
 // Live reads of a registry's repository creation templates, for CI pushes: the prefixes of those applied for
 // CREATE_ON_PUSH decide whether a push to a repository that does not exist creates it (ecr-push.ts).
@@ -663,10 +605,13 @@ async function createOnPushPrefixes(account, region, options) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/providers/aws/known-facts.js
+var known_facts = __webpack_require__(2969);
 ;// CONCATENATED MODULE: ./lib/providers/aws/collect.js
 // Live AWS reads: exactly the facts the ECR rule needs, in the config's `facts.aws` format, each resource
 // once (CallRunner), for the resources the config does not already state. What cannot be read becomes
 // `unreadable`, naming the permission. AWS_ENDPOINT_URL_<SERVICE> is honoured by the SDK clients.
+
 
 
 
@@ -689,7 +634,7 @@ async function collectAwsFacts(input, collectOptions) {
     }
 }
 async function collectWith(input, options) {
-    const known = knownKeys(input.known);
+    const known = (0,known_facts/* knownKeys */.e)(input.known);
     // The repositories and registries do not wait for the clusters and roles: the runner keeps every
     // independent call in flight at once, up to its concurrency.
     const [{ found, roles, organizations }, repositories, registries, oidcProviders] = await Promise.all([
@@ -699,7 +644,7 @@ async function collectWith(input, options) {
         })),
         readRepositories(input, known, options),
         readRegistries(input, known, options),
-        readCiOidcProviders(input.ciRoles?.logins ?? [], input.known, options),
+        (0,collect_oidc/* readCiOidcProviders */.YK)(input.ciRoles?.logins ?? [], input.known, options),
     ]);
     return {
         ...(roles.length > 0 ? { roles } : {}),
@@ -771,25 +716,6 @@ function readRegistries(input, known, options) {
             ? { ...read, ...(await createOnPushPrefixes(r.account, r.region, options)) }
             : read;
     }));
-}
-function knownKeys(facts) {
-    return {
-        roles: new Set((facts.roles ?? []).map((role) => role.arn.toLowerCase())),
-        repositories: new Set((facts.repositories ?? []).map((repository) => repository.arn)),
-        registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
-        clusters: facts.clusters ?? [],
-        // Accounts whose SCPs and RCPs the config states (an account stated only for aws:PrincipalOrgID is read
-        // live, and joined into its entry: live-facts.ts), and the management accounts it names.
-        accounts: new Set([
-            ...(facts.accounts ?? []).filter(controlsStated).map((account) => account.id),
-            ...(facts.organizations ?? []).flatMap((org) => org.managementAccount ?? []),
-        ]),
-    };
-}
-/** The account's entry says what its SCPs and RCPs are, or that none apply, or why they are not known. */
-function controlsStated(account) {
-    return (account.organizationId === null ||
-        ['parent', 'serviceControlPolicies', 'resourceControlPolicies', 'unreadable', 'takenAsAbsent'].some((key) => account[key] !== undefined));
 }
 async function collectRepository(arn, registry, options) {
     const ecr = await options.clients.ecr(registry.account, registry.region);
@@ -873,6 +799,106 @@ async function cacheRulePrefixes(account, region, options) {
     return {
         unreadable: `the registry has more than ${RULE_PAGES} pages of pull-through cache rules; pullcheck reads no further`,
     };
+}
+
+
+/***/ }),
+
+/***/ 2969:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ knownKeys)
+/* harmony export */ });
+function knownKeys(facts) {
+    return {
+        roles: new Set((facts.roles ?? []).map((role) => role.arn.toLowerCase())),
+        repositories: new Set((facts.repositories ?? []).map((repository) => repository.arn)),
+        registries: new Set((facts.registries ?? []).map((registry) => `${registry.account}/${registry.region}`)),
+        clusters: facts.clusters ?? [],
+        // Accounts whose SCPs and RCPs the config states (an account stated only for aws:PrincipalOrgID is read
+        // live, and joined into its entry: live-facts.ts), and the management accounts it names.
+        accounts: new Set([
+            ...(facts.accounts ?? []).filter(controlsStated).map((account) => account.id),
+            ...(facts.organizations ?? []).flatMap((org) => org.managementAccount ?? []),
+        ]),
+    };
+}
+/** The account's entry says what its SCPs and RCPs are, or that none apply, or why they are not known. */
+function controlsStated(account) {
+    return (account.organizationId === null ||
+        ['parent', 'serviceControlPolicies', 'resourceControlPolicies', 'unreadable', 'takenAsAbsent'].some((key) => account[key] !== undefined));
+}
+
+
+/***/ }),
+
+/***/ 79256:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   YK: () => (/* binding */ readCiOidcProviders),
+/* harmony export */   s_: () => (/* binding */ githubProviderArn)
+/* harmony export */ });
+/* unused harmony export collectOidcProviders */
+/* harmony import */ var _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(16764);
+/* harmony import */ var _arn_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96639);
+/* harmony import */ var _keys_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15756);
+// Live reads of the IAM OIDC providers CI logins need: per account of a login's role, the providers whose
+// issuer is GitHub Actions' (token.actions.githubusercontent.com, or an enterprise's /slug under it), with
+// their client IDs. One the account does not have is written `exists: false`; a refusal makes it unreadable.
+
+
+
+/** The provider ARN a login's role in `account` of `partition` needs. */
+const githubProviderArn = (partition, account) => `arn:${partition}:iam::${account}:oidc-provider/${_keys_js__WEBPACK_IMPORTED_MODULE_0__/* .GITHUB_ISSUER */ .oX}`;
+/** The providers of the accounts of the roles CI logs in as, less those the config states. */
+function readCiOidcProviders(loginRoles, known, options) {
+    const accounts = new Map();
+    for (const arn of loginRoles) {
+        const role = (0,_arn_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRoleArn */ .DM)(arn);
+        if (role)
+            accounts.set(`${role.partition}/${role.account}`, role);
+    }
+    const stated = new Set((known.oidcProviders ?? []).map((provider) => provider.arn.toLowerCase()));
+    return collectOidcProviders([...accounts.values()], stated, options);
+}
+async function collectOidcProviders(accounts, known, options) {
+    const read = await Promise.all(accounts.map((where) => accountProviders(where, known, options)));
+    return read.flat();
+}
+async function accountProviders(where, known, options) {
+    const wanted = githubProviderArn(where.partition, where.account);
+    if (known.has(wanted.toLowerCase()))
+        return []; // stated: used as given
+    const iam = await options.clients.iam(where.account);
+    const resource = `the IAM OIDC providers of ${where.account}`;
+    const listed = await options.runner.run({
+        key: `iam:ListOpenIDConnectProviders ${where.account}`,
+        permission: 'iam:ListOpenIDConnectProviders',
+        resource,
+    }, () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .ListOpenIDConnectProvidersCommand */ .vfi({})));
+    if (!listed.ok)
+        return [{ arn: wanted, unreadable: listed.message }];
+    const arns = (listed.value.OpenIDConnectProviderList ?? [])
+        .flatMap((entry) => (entry.Arn ? [entry.Arn] : []))
+        .filter((arn) => isGithubProvider(arn, wanted) && !known.has(arn.toLowerCase()));
+    const providers = await Promise.all(arns.map((arn) => providerFacts(arn, options, where.account)));
+    const found = arns.some((arn) => arn.toLowerCase() === wanted.toLowerCase());
+    if (!found)
+        providers.push({ arn: wanted, exists: false });
+    return providers;
+}
+function isGithubProvider(arn, wanted) {
+    const lower = arn.toLowerCase();
+    return lower === wanted.toLowerCase() || lower.startsWith(`${wanted.toLowerCase()}/`);
+}
+async function providerFacts(arn, options, account) {
+    const iam = await options.clients.iam(account);
+    const provider = await options.runner.run({ key: `iam:GetOpenIDConnectProvider ${arn}`, permission: 'iam:GetOpenIDConnectProvider', resource: arn }, () => iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_2__/* .GetOpenIDConnectProviderCommand */ .cCT({ OpenIDConnectProviderArn: arn })));
+    if (!provider.ok)
+        return provider.kind === 'missing' ? { arn, exists: false } : { arn, unreadable: provider.message };
+    return { arn, clientIds: provider.value.ClientIDList ?? [] };
 }
 
 

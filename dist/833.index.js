@@ -1,8 +1,101 @@
-export const id = 874;
-export const ids = [874];
+export const id = 833;
+export const ids = [833];
 export const modules = {
 
-/***/ 45156:
+/***/ 19035:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ ciSites)
+/* harmony export */ });
+/* harmony import */ var _github_oidc_facts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42362);
+/* harmony import */ var _github_oidc_predict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10296);
+
+
+// oc-login's openshift_token and openshift_password, pullcheck's openshift-token.
+const CREDENTIAL_INPUT = /(token|password)$/;
+const WRITTEN_CREDENTIAL = '(a credential written in the workflow)';
+const needText = (missing) => `\`${missing.need}\`${missing.hint ? `: ${missing.hint}` : ''}`;
+function ciSites(found, config) {
+    if (found.length === 0)
+        return [];
+    const facts = (0,_github_oidc_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .oidcFacts */ .R3)(config);
+    const variables = config.input.discover?.variables ?? {};
+    const imageOrigins = config.origins.images;
+    return found.map((login) => {
+        const job = `${login.job.file}#${login.job.id}`;
+        const origin = { file: login.where.file, line: login.where.line, via: login.via };
+        const pushes = login.pushes.map((image) => {
+            const from = imageOrigins.get(image.replace(/[:@][^/]*$/, ''));
+            return { image, ...(from ? { origin: from } : {}) };
+        });
+        if (typeof login.identity !== 'string')
+            return {
+                job,
+                login: { provider: login.provider, unresolved: needText(login.identity), origin },
+                tokens: [],
+                pushes,
+            };
+        const ciLogin = loginOf(login, login.identity, origin);
+        const idToken = login.job.idToken;
+        const repository = login.job.top.repository ?? variables['github.repository'];
+        if (!repository) {
+            const noTokens = 'the repository (github.repository) is not known: run in GitHub Actions, or add `github.repository: OWNER/REPO` under discover.variables';
+            return { job, login: ciLogin, tokens: [], noTokens, pushes, idToken };
+        }
+        const audience = login.inputs['audience'];
+        const context = {
+            ...facts,
+            repository,
+            workflow: { path: login.job.file, on: login.job.calledAs ? undefined : login.job.top.on },
+            ...(login.job.calledAs
+                ? { caller: { path: login.job.top.file, on: login.job.top.on, uses: login.job.calledAs } }
+                : {}),
+            ...(login.job.environment === undefined ? {} : { environment: environmentOf(login.job.environment) }),
+            ...(audience === undefined
+                ? {}
+                : {
+                    audience: typeof audience === 'string'
+                        ? audience
+                        : { unknown: `the audience needs ${needText(audience)}` },
+                }),
+        };
+        return { job, login: ciLogin, tokens: (0,_github_oidc_predict_js__WEBPACK_IMPORTED_MODULE_1__/* .predictTokens */ .P)(context), pushes, idToken };
+    });
+}
+function environmentOf(environment) {
+    return typeof environment === 'string'
+        ? environment
+        : { unknown: `the job's environment needs ${needText(environment)}` };
+}
+/** The login as providers take it: its inputs (secrets named, never a credential's value) and its kind. */
+function loginOf(login, identity, origin) {
+    // A value the workflow reads from a secret or variable is kept as that expression (`${{ secrets.NAME }}`):
+    // which secret a login uses can name who it logs in as (facts.kubernetes.ciLogins), never its value.
+    // A credential written in the workflow itself is a secret: its value goes no further than here.
+    const inputs = Object.fromEntries(Object.entries(login.inputs).map(([key, value]) => [
+        key,
+        typeof value !== 'string'
+            ? `\${{ ${value.need} }}`
+            : CREDENTIAL_INPUT.test(key)
+                ? WRITTEN_CREDENTIAL
+                : value,
+    ]));
+    // A token or password, not GitHub's OIDC token, logs it in: no id-token permission is needed.
+    const credential = Object.keys(inputs).some((key) => CREDENTIAL_INPUT.test(key));
+    return {
+        provider: login.provider,
+        identity,
+        with: inputs,
+        origin,
+        ...(credential ? { oidc: false } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 75473:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -426,615 +519,12 @@ function list(files) {
     return files.length > 3 ? `${shown} and ${files.length - 3} more` : shown;
 }
 
-// EXTERNAL MODULE: ./lib/core/did-you-mean.js
-var did_you_mean = __webpack_require__(68680);
-// EXTERNAL MODULE: ./lib/core/errors.js
-var errors = __webpack_require__(3828);
-;// CONCATENATED MODULE: ./lib/github/oidc/claim-keys.js
-// The claim keys a subject template may name ("OpenID Connect reference": the claims GitHub adds, and the
-// `repo` and `context` keys of Customizing the subject claims), and the ones that change from run to run.
-/** Claims GitHub sets that differ between runs of the same trigger: any text, as far as a prediction goes. */
-const RUN_VARYING_CLAIMS = {
-    actor: 'the account that starts the run',
-    actor_id: 'the id of the account that starts the run',
-    sha: 'the commit the run is for',
-    run_id: 'the run',
-    run_number: 'the run',
-    run_attempt: 'the run attempt',
-    check_run_id: 'the run',
-    workflow_sha: 'the commit of the workflow file',
-    job_workflow_sha: 'the commit of the job workflow file',
-};
-/** Claims pullcheck does not know offline, with how to learn them. */
-const UNPREDICTED_CLAIMS = {
-    workflow: "the workflow's name: pullcheck does not read it into the token",
-    repository_visibility: 'the repository visibility: set facts.github.oidc.repositoryVisibility',
-    runner_environment: 'github-hosted or self-hosted, by the runner the job lands on',
-    ref_protected: 'whether the ref is protected: not among the facts pullcheck reads',
-    enterprise: 'the enterprise: not among the facts pullcheck reads',
-    enterprise_id: 'the enterprise: not among the facts pullcheck reads',
-};
-/** Every key `include_claim_keys` may name, besides `repo_property_*` custom properties. */
-const SUBJECT_CLAIM_KEYS = [
-    'repo',
-    'context',
-    'base_ref',
-    'environment',
-    'event_name',
-    'head_ref',
-    'job_workflow_ref',
-    'ref',
-    'ref_type',
-    'repository',
-    'repository_id',
-    'repository_owner',
-    'repository_owner_id',
-    'workflow_ref',
-    ...Object.keys(RUN_VARYING_CLAIMS),
-    ...Object.keys(UNPREDICTED_CLAIMS),
-];
-const CUSTOM_PROPERTY_KEY = /^repo_property_[A-Za-z0-9_-]+$/;
-function isSubjectClaimKey(key) {
-    return SUBJECT_CLAIM_KEYS.includes(key) || CUSTOM_PROPERTY_KEY.test(key);
-}
-
-;// CONCATENATED MODULE: ./lib/github/oidc/facts.js
-
-
-
-const SUB_TEMPLATE_NOT_KNOWN = "the repository's OIDC subject template is not known: set facts.github.oidc.subClaim (as GET /repos/OWNER/REPO/actions/oidc/customization/sub answers) or let live reads read it";
-const PATH = ['facts', 'github', 'oidc'];
-function templateProblems(input, config) {
-    const keys = input.includeClaimKeys;
-    if (input.useDefault && keys !== undefined) {
-        return [
-            {
-                where: config.locate([...PATH, 'subClaim', 'includeClaimKeys']),
-                message: 'facts.github.oidc.subClaim: GitHub ignores includeClaimKeys when useDefault is true; remove one of them',
-            },
-        ];
-    }
-    if (!input.useDefault && (keys === undefined || keys.length === 0)) {
-        return [
-            {
-                where: config.locate([...PATH, 'subClaim']),
-                message: "facts.github.oidc.subClaim: useDefault false needs includeClaimKeys, the template in force (the repository's own, or its organization's when the repository opts in to it)",
-            },
-        ];
-    }
-    return (keys ?? []).flatMap((key, i) => isSubjectClaimKey(key)
-        ? []
-        : [
-            {
-                where: config.locate([...PATH, 'subClaim', 'includeClaimKeys', i]),
-                message: `facts.github.oidc.subClaim.includeClaimKeys: \`${key}\` is no claim GitHub puts in a subject${(0,did_you_mean/* didYouMean */.a)(key, SUBJECT_CLAIM_KEYS)}`,
-            },
-        ]);
-}
-/**
- * The subject setting facts give: written ones, or what live reads answered (`{ unreadable }`: unknown,
- * naming why); unknown when there are none.
- */
-function subClaimSetting(input) {
-    if (input === undefined)
-        return { template: { unknown: SUB_TEMPLATE_NOT_KNOWN } };
-    if ('unreadable' in input) {
-        return { template: { unknown: `${input.unreadable}; or set facts.github.oidc.subClaim` } };
-    }
-    if (!input.useDefault && (input.includeClaimKeys ?? []).length === 0) {
-        return { template: { unknown: SUB_TEMPLATE_NOT_KNOWN } };
-    }
-    const template = input.useDefault
-        ? { useDefault: true }
-        : { useDefault: false, includeClaimKeys: input.includeClaimKeys ?? [] };
-    return { template, ...(input.prefix === undefined ? {} : { prefix: input.prefix }) };
-}
-const id = (value) => (value === undefined ? {} : { value: String(value) });
-function oidcFacts(config) {
-    const input = config.input.facts?.github?.oidc ?? {};
-    const problems = input.subClaim ? templateProblems(input.subClaim, config) : [];
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.xL(problems);
-    const repositoryId = id(input.repositoryId).value;
-    const repositoryOwnerId = id(input.repositoryOwnerId).value;
-    return {
-        subClaim: subClaimSetting(input.subClaim),
-        ...(repositoryId === undefined ? {} : { repositoryId }),
-        ...(repositoryOwnerId === undefined ? {} : { repositoryOwnerId }),
-        ...(input.defaultBranch === undefined ? {} : { defaultBranch: input.defaultBranch }),
-        ...(input.repositoryVisibility === undefined ? {} : { repositoryVisibility: input.repositoryVisibility }),
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/github/oidc/claims.js
-const exact = (value) => ({ value });
-const pattern = (glob, because) => /\*/.test(glob) ? { pattern: glob.replace(/\*+/g, '*'), because } : { value: glob };
-const unknown = (why) => ({ unknown: why });
-/** Text for a pattern: exact text as is (a `*` in it only widens the pattern), a pattern's glob. */
-function globOf(claim) {
-    if ('value' in claim)
-        return claim.value;
-    if ('pattern' in claim)
-        return claim.pattern;
-    return undefined;
-}
-/** The claim whose text is the pieces one after another. */
-function joinClaims(pieces) {
-    const claims = pieces.map((piece) => (typeof piece === 'string' ? exact(piece) : piece));
-    const unknownPiece = claims.find((claim) => 'unknown' in claim);
-    if (unknownPiece)
-        return unknownPiece;
-    const text = claims.map((claim) => globOf(claim)).join('');
-    const reasons = [
-        ...new Set(claims.flatMap((claim) => ('pattern' in claim && /\*/.test(claim.pattern) ? [claim.because] : []))),
-    ];
-    return reasons.length > 0 ? pattern(text, reasons.join('; ')) : exact(text);
-}
-/** The claim with its text rewritten (exact text and a pattern's glob alike). */
-function mapClaim(claim, rewrite) {
-    if ('value' in claim)
-        return exact(rewrite(claim.value));
-    if ('pattern' in claim)
-        return pattern(rewrite(claim.pattern), claim.because);
-    return claim;
-}
-
-;// CONCATENATED MODULE: ./lib/github/oidc/context.js
-const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
-
-;// CONCATENATED MODULE: ./lib/github/oidc/on.js
-// A workflow's `on:` in its three written forms ("Workflow syntax for GitHub Actions", on): one event
-// name, a list of names, or a map of names to their filters. One form out: each event with its filters.
-function eventEntries(on) {
-    if (typeof on === 'string')
-        return [{ event: on, filters: {} }];
-    if (Array.isArray(on)) {
-        return on
-            .filter((name) => typeof name === 'string')
-            .map((event) => ({ event, filters: {} }));
-    }
-    if (on !== null && typeof on === 'object') {
-        return Object.entries(on).map(([event, filters]) => ({
-            event,
-            filters: filters !== null && typeof filters === 'object' && !Array.isArray(filters)
-                ? filters
-                : {},
-        }));
-    }
-    return [];
-}
-
-;// CONCATENATED MODULE: ./lib/github/oidc/filters.js
-
-/** The entries of `branches:`/`tags:`… (a list, or one string); undefined when the key is absent. */
-function filterEntries(value) {
-    if (value === undefined || value === null)
-        return undefined;
-    const list = Array.isArray(value) ? value : [value];
-    return list
-        .filter((entry) => typeof entry === 'string' || typeof entry === 'number')
-        .map((entry) => String(entry))
-        .map((text) => text.startsWith('!') ? { negated: true, text: text.slice(1) } : { negated: false, text });
-}
-/** `refs/heads/` + a branch filter entry: exact for a plain name, else a pattern. */
-function refFromFilter(prefix, entry, because) {
-    let glob = '';
-    let special = false;
-    for (let i = 0; i < entry.length; i++) {
-        const c = entry[i];
-        if (c === '\\' && i + 1 < entry.length) {
-            glob += entry[++i];
-        }
-        else if (c === '[') {
-            // A character class: one character of a set (or, with the `+` after it, several).
-            const close = entry.indexOf(']', i + 1);
-            i = close < 0 ? entry.length : close;
-            glob += '*';
-            special = true;
-        }
-        else if (c === '?') {
-            // Zero or one of the preceding character: that character may be missing too.
-            glob = `${glob.slice(0, -1)}*`;
-            special = true;
-        }
-        else if (c === '*' || c === '+') {
-            glob += '*';
-            special = true;
-        }
-        else {
-            glob += c;
-        }
-    }
-    return special ? pattern(`${prefix}${glob}`, because) : exact(`${prefix}${glob}`);
-}
-
-;// CONCATENATED MODULE: ./lib/github/oidc/runs.js
-
-
-/** Events whose runs are on the default branch's last commit ("Events that trigger workflows"). */
-const DEFAULT_BRANCH_EVENTS = new Set([
-    'branch_protection_rule',
-    'check_run',
-    'check_suite',
-    'delete',
-    'discussion',
-    'discussion_comment',
-    'fork',
-    'gollum',
-    'issue_comment',
-    'issues',
-    'label',
-    'milestone',
-    'page_build',
-    'public',
-    'repository_dispatch',
-    'schedule',
-    'status',
-    'watch',
-    'workflow_run',
-]);
-// Outside pull requests GitHub sends both as empty strings (the example token of "OpenID Connect",
-// Understanding the OIDC token: a workflow_dispatch run's `"head_ref": ""`, `"base_ref": ""`).
-const NOT_A_PR = exact('');
-const ANY_HEAD = pattern('*', 'any branch a pull request comes from');
-function refRun(event, trigger, ref, refType) {
-    return {
-        event,
-        trigger,
-        ref,
-        refType: exact(refType),
-        context: joinClaims(['ref:', ref]),
-        baseRef: NOT_A_PR,
-        headRef: NOT_A_PR,
-    };
-}
-/** Branch (or tag) entries as refs: each positive entry, or a pattern when only exclusions are written. */
-function filteredRefs(filters, key, prefix) {
-    const noun = key === 'branches' ? 'branch' : 'tag';
-    const listed = filterEntries(filters[key])?.filter((entry) => !entry.negated);
-    if (listed && listed.length > 0) {
-        return listed.map((entry) => ({
-            name: entry.text,
-            ref: refFromFilter(prefix, entry.text, `the ${key} filter \`${entry.text}\` admits many ${noun === 'branch' ? 'branches' : 'tags'}`),
-        }));
-    }
-    const ignored = filterEntries(filters[`${key}-ignore`]) ?? filterEntries(filters[key]);
-    const because = ignored
-        ? `any ${noun} but those the ${key} filters exclude`
-        : `the event has no ${key} filter: any ${noun}`;
-    return [{ name: `any ${noun}`, ref: pattern(`${prefix}*`, because) }];
-}
-function pushRuns(filters) {
-    const branchFilter = 'branches' in filters || 'branches-ignore' in filters;
-    const tagFilter = 'tags' in filters || 'tags-ignore' in filters;
-    // A push filtered on one kind alone never runs for the other ("Using filters", push).
-    const runs = [];
-    if (branchFilter || !tagFilter) {
-        for (const { name, ref } of filteredRefs(filters, 'branches', 'refs/heads/')) {
-            runs.push(refRun('push', `push to ${name}`, ref, 'branch'));
-        }
-    }
-    if (tagFilter || !branchFilter) {
-        for (const { name, ref } of filteredRefs(filters, 'tags', 'refs/tags/')) {
-            runs.push(refRun('push', `push of tag ${name}`, ref, 'tag'));
-        }
-    }
-    return runs;
-}
-function pullRequestRuns(event, filters) {
-    return filteredRefs(filters, 'branches', '').map(({ name, ref: base }) => {
-        const trigger = `${event} into ${name}`;
-        if (event === 'pull_request') {
-            return {
-                event,
-                trigger,
-                ref: pattern('refs/pull/*/merge', 'the pull request number'),
-                refType: unknown("GitHub's docs do not say which ref_type a pull request's merge ref has"),
-                context: exact('pull_request'),
-                baseRef: base,
-                headRef: ANY_HEAD,
-            };
-        }
-        // pull_request_target runs on the base branch's last commit.
-        const ref = joinClaims(['refs/heads/', base]);
-        return {
-            ...refRun(event, trigger, ref, 'branch'),
-            context: pattern('*', "GitHub's docs do not say whether a pull_request_target run's subject names pull_request or the base branch's ref"),
-            baseRef: base,
-            headRef: ANY_HEAD,
-        };
-    });
-}
-function mergeGroupRuns(filters) {
-    return filteredRefs(filters, 'branches', '').map(({ name, ref: base }) => {
-        const ref = joinClaims([
-            'refs/heads/gh-readonly-queue/',
-            base,
-            pattern('/*', 'the merge queue names each group after its pull request and commit'),
-        ]);
-        return refRun('merge_group', `merge_group into ${name}`, ref, 'branch');
-    });
-}
-function defaultBranchRun(event, defaultBranch) {
-    const ref = defaultBranch === undefined
-        ? pattern('refs/heads/*', 'the default branch, not known: set facts.github.oidc.defaultBranch (or let live reads read it)')
-        : exact(`refs/heads/${defaultBranch}`);
-    return refRun(event, `${event} (default branch)`, ref, 'branch');
-}
-function unmodelledRun(event, why) {
-    const none = unknown(why);
-    return { event, trigger: event, ref: none, refType: none, context: none, baseRef: none, headRef: none };
-}
-/** The run shapes of one event of `on:`. `workflow_call` is the caller's business: see predict.ts. */
-function runShapes(entry, defaultBranch) {
-    const { event, filters } = entry;
-    switch (event) {
-        case 'push':
-            return pushRuns(filters);
-        case 'pull_request':
-        case 'pull_request_target':
-            return pullRequestRuns(event, filters);
-        case 'merge_group':
-            return mergeGroupRuns(filters);
-        case 'workflow_dispatch':
-            return [
-                refRun(event, 'workflow_dispatch on a branch', pattern('refs/heads/*', 'dispatched on any branch'), 'branch'),
-                refRun(event, 'workflow_dispatch on a tag', pattern('refs/tags/*', 'dispatched on any tag'), 'tag'),
-            ];
-        case 'release':
-            return [refRun(event, 'release', pattern('refs/tags/*', "the release's tag"), 'tag')];
-        default:
-            return DEFAULT_BRANCH_EVENTS.has(event)
-                ? [defaultBranchRun(event, defaultBranch)]
-                : [unmodelledRun(event, `pullcheck does not model the ref of a \`${event}\` run`)];
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/github/oidc/subject.js
-
-
-const escapeColons = (claim) => mapClaim(claim, (text) => text.replaceAll(':', '%3A'));
-/** `repo:OWNER/REPO`, or the immutable `repo:OWNER@ID/REPO@ID`: GitHub's prefix says which. */
-function repoSegment(setting, repository) {
-    if (setting.prefix !== undefined)
-        return { value: setting.prefix };
-    const [owner, repo] = repository.split('/');
-    return pattern(`repo:${owner}*/${repo}*`, 'GitHub writes repo:OWNER/REPO, or repo:OWNER@OWNER_ID/REPO@REPO_ID for a repository created, renamed or transferred after 15 July 2026 or opted in to immutable subjects: set facts.github.oidc.subClaim.prefix to the sub_claim_prefix GitHub reports (or let live reads read it)');
-}
-/** The default form's context: `environment:NAME` for a job with one, else what the run names. */
-function subjectContext(environment, runContext) {
-    return environment === undefined ? runContext : joinClaims(['environment:', escapeColons(environment)]);
-}
-function keyPiece(key, claims) {
-    const claim = claims[key];
-    if (claim === undefined) {
-        return unknown(key === 'environment'
-            ? 'the subject template includes environment, and GitHub requires one: a job without an environment gets no token'
-            : `the subject template includes ${key}, which this token does not carry`);
-    }
-    if ('value' in claim && claim.value === '') {
-        return unknown(`the subject template includes ${key}, empty in this token: GitHub's docs do not say how it writes that`);
-    }
-    if ('unknown' in claim && key in RUN_VARYING_CLAIMS) {
-        return joinClaims([`${key}:`, pattern('*', `${key} changes with ${RUN_VARYING_CLAIMS[key]}`)]);
-    }
-    return joinClaims([`${key}:`, escapeColons(claim)]);
-}
-function subjectClaim(setting, repository, context, claims) {
-    const { template } = setting;
-    if ('unknown' in template)
-        return unknown(template.unknown);
-    const repo = repoSegment(setting, repository);
-    if (template.useDefault)
-        return joinClaims([repo, ':', context]);
-    const pieces = template.includeClaimKeys.map((key) => key === 'repo' ? repo : key === 'context' ? context : keyPiece(key, claims));
-    return joinClaims(pieces.flatMap((piece, index) => (index === 0 ? [piece] : [':', piece])));
-}
-
-;// CONCATENATED MODULE: ./lib/github/oidc/workflow-refs.js
-
-const FULL_SHA = /^[0-9a-f]{40}$/i;
-const repoPath = (path) => path.replace(/^\.\//, '');
-/** `owner/repo/.github/workflows/x.yml@v1` split; undefined for a local `./` path or nonsense. */
-function remoteUses(uses) {
-    const at = uses.lastIndexOf('@');
-    if (uses.startsWith('./') || at <= 0)
-        return undefined;
-    return { file: uses.slice(0, at), ref: uses.slice(at + 1) };
-}
-/** The ref GitHub writes after `@` for a callee in another repository. */
-function calledRef(written, resolved) {
-    if (resolved !== undefined)
-        return exact(resolved);
-    if (written.startsWith('refs/') || FULL_SHA.test(written))
-        return exact(written);
-    return pattern(`refs/*/${written}`, `\`@${written}\` may name a branch (refs/heads/${written}) or a tag (refs/tags/${written})`);
-}
-function workflowRef(repository, path, ref) {
-    return joinClaims([`${repository}/${repoPath(path)}@`, ref]);
-}
-/** job_workflow_ref for a job in `jobFile`, called (or not) by `caller`, in a run on `ref`. */
-function jobWorkflowRef(repository, jobFile, caller, ref) {
-    if (caller === undefined)
-        return workflowRef(repository, jobFile, ref);
-    if (caller.uses.startsWith('./'))
-        return workflowRef(repository, caller.uses, ref);
-    const remote = remoteUses(caller.uses);
-    if (remote === undefined) {
-        return unknown(`\`uses: ${caller.uses}\` names no reusable workflow pullcheck can read`);
-    }
-    return joinClaims([`${remote.file}@`, calledRef(remote.ref, caller.resolvedRef)]);
-}
-
-;// CONCATENATED MODULE: ./lib/github/oidc/predict.js
-
-
-
-
-
-
-
-const isClaim = (value) => 'value' in value || 'pattern' in value || 'unknown' in value;
-/** The `environment` claim, or undefined for a job without one. */
-function environmentClaim(environment) {
-    if (environment === undefined || environment === null)
-        return undefined;
-    if (typeof environment === 'object' && isClaim(environment))
-        return environment;
-    const name = typeof environment === 'object' ? environment.name : environment;
-    if (typeof name !== 'string' || name === '') {
-        return unknown('the job names its environment in a form pullcheck does not read');
-    }
-    if (name.includes('${{')) {
-        return unknown(`the environment is an expression (${name}): pullcheck does not evaluate it`);
-    }
-    return exact(name);
-}
-function idClaim(id, fact) {
-    return id === undefined
-        ? unknown(`not known: set facts.github.oidc.${fact} (or let live reads read it)`)
-        : exact(id);
-}
-function unknownClaims() {
-    const claims = {};
-    for (const [key, why] of Object.entries(RUN_VARYING_CLAIMS))
-        claims[key] = unknown(`changes with ${why}`);
-    for (const [key, why] of Object.entries(UNPREDICTED_CLAIMS))
-        claims[key] = unknown(why);
-    return claims;
-}
-function token(context, run) {
-    const { repository, caller } = context;
-    const owner = repository.split('/')[0];
-    const environment = environmentClaim(context.environment);
-    const audience = context.audience ?? `${(context.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${owner}`;
-    const claims = {
-        ...unknownClaims(),
-        aud: typeof audience === 'string' ? exact(audience) : audience,
-        iss: exact(context.issuer ?? GITHUB_ISSUER),
-        repository: exact(repository),
-        repository_owner: exact(owner),
-        repository_id: idClaim(context.repositoryId, 'repositoryId'),
-        repository_owner_id: idClaim(context.repositoryOwnerId, 'repositoryOwnerId'),
-        ...(context.repositoryVisibility === undefined
-            ? {}
-            : { repository_visibility: exact(context.repositoryVisibility) }),
-        ref: run.ref,
-        ref_type: run.refType,
-        // A called workflow's event_name is its caller's event.
-        event_name: run.event === 'workflow_call' ? run.ref : exact(run.event),
-        base_ref: run.baseRef,
-        head_ref: run.headRef,
-        workflow_ref: workflowRef(repository, (caller ?? context.workflow).path, run.ref),
-        job_workflow_ref: jobWorkflowRef(repository, context.workflow.path, caller, run.ref),
-        ...(environment === undefined ? {} : { environment }),
-    };
-    claims.sub = subjectClaim(context.subClaim, repository, subjectContext(environment, run.context), claims);
-    return { event: run.event, trigger: run.trigger, claims };
-}
-/** A workflow_call entry of the workflow that starts the run: its caller, not known here, decides. */
-function calledRun() {
-    const why = 'the workflow runs when another workflow calls it: its caller decides (pullcheck follows one call)';
-    const none = unknown(why);
-    return {
-        event: 'workflow_call',
-        trigger: 'workflow_call',
-        ref: none,
-        refType: none,
-        context: none,
-        baseRef: none,
-        headRef: none,
-    };
-}
-/** One token per kind of run of the workflow that starts the job's runs. */
-function predictTokens(context) {
-    const top = context.caller ?? context.workflow;
-    return eventEntries(top.on).flatMap((entry) => (entry.event === 'workflow_call' ? [calledRun()] : runShapes(entry, context.defaultBranch)).map((run) => token(context, run)));
-}
-
-;// CONCATENATED MODULE: ./lib/check/ci-sites.js
-
-
-// oc-login's openshift_token and openshift_password, pullcheck's openshift-token.
-const CREDENTIAL_INPUT = /(token|password)$/;
-const WRITTEN_CREDENTIAL = '(a credential written in the workflow)';
-const needText = (missing) => `\`${missing.need}\`${missing.hint ? `: ${missing.hint}` : ''}`;
-function ciSites(found, config) {
-    if (found.length === 0)
-        return [];
-    const facts = oidcFacts(config);
-    const variables = config.input.discover?.variables ?? {};
-    const imageOrigins = config.origins.images;
-    return found.map((login) => {
-        const job = `${login.job.file}#${login.job.id}`;
-        const origin = { file: login.where.file, line: login.where.line, via: login.via };
-        const pushes = login.pushes.map((image) => {
-            const from = imageOrigins.get(image.replace(/[:@][^/]*$/, ''));
-            return { image, ...(from ? { origin: from } : {}) };
-        });
-        if (typeof login.identity !== 'string')
-            return {
-                job,
-                login: { provider: login.provider, unresolved: needText(login.identity), origin },
-                tokens: [],
-                pushes,
-            };
-        const ciLogin = loginOf(login, login.identity, origin);
-        const idToken = login.job.idToken;
-        const repository = login.job.top.repository ?? variables['github.repository'];
-        if (!repository) {
-            const noTokens = 'the repository (github.repository) is not known: run in GitHub Actions, or add `github.repository: OWNER/REPO` under discover.variables';
-            return { job, login: ciLogin, tokens: [], noTokens, pushes, idToken };
-        }
-        const audience = login.inputs['audience'];
-        const context = {
-            ...facts,
-            repository,
-            workflow: { path: login.job.file, on: login.job.calledAs ? undefined : login.job.top.on },
-            ...(login.job.calledAs
-                ? { caller: { path: login.job.top.file, on: login.job.top.on, uses: login.job.calledAs } }
-                : {}),
-            ...(login.job.environment === undefined ? {} : { environment: environmentOf(login.job.environment) }),
-            ...(audience === undefined
-                ? {}
-                : {
-                    audience: typeof audience === 'string'
-                        ? audience
-                        : { unknown: `the audience needs ${needText(audience)}` },
-                }),
-        };
-        return { job, login: ciLogin, tokens: predictTokens(context), pushes, idToken };
-    });
-}
-function environmentOf(environment) {
-    return typeof environment === 'string'
-        ? environment
-        : { unknown: `the job's environment needs ${needText(environment)}` };
-}
-/** The login as providers take it: its inputs (secrets named, never a credential's value) and its kind. */
-function loginOf(login, identity, origin) {
-    // A value the workflow reads from a secret or variable is kept as that expression (`${{ secrets.NAME }}`):
-    // which secret a login uses can name who it logs in as (facts.kubernetes.ciLogins), never its value.
-    // A credential written in the workflow itself is a secret: its value goes no further than here.
-    const inputs = Object.fromEntries(Object.entries(login.inputs).map(([key, value]) => [
-        key,
-        typeof value !== 'string'
-            ? `\${{ ${value.need} }}`
-            : CREDENTIAL_INPUT.test(key)
-                ? WRITTEN_CREDENTIAL
-                : value,
-    ]));
-    // A token or password, not GitHub's OIDC token, logs it in: no id-token permission is needed.
-    const credential = Object.keys(inputs).some((key) => CREDENTIAL_INPUT.test(key));
-    return {
-        provider: login.provider,
-        identity,
-        with: inputs,
-        origin,
-        ...(credential ? { oidc: false } : {}),
-    };
-}
-
+// EXTERNAL MODULE: ./lib/check/ci-sites.js
+var ci_sites = __webpack_require__(19035);
+// EXTERNAL MODULE: ./lib/github/oidc/predict.js + 7 modules
+var predict = __webpack_require__(10296);
+// EXTERNAL MODULE: ./lib/github/oidc/facts.js
+var facts = __webpack_require__(42362);
 ;// CONCATENATED MODULE: ./lib/github/oidc/read-customization.js
 const REPO_PERMISSION = "the token needs to read the repository's Actions settings (GITHUB_TOKEN: `permissions: actions: read`; a fine-grained token or GitHub App: Actions read; a classic token: repo)";
 const ORG_PERMISSION = "the token needs to read the organization's OIDC settings (a classic token: read:org)";
@@ -1125,6 +615,8 @@ async function readSubCustomization(api, repository, options = {}) {
     }
 }
 
+// EXTERNAL MODULE: ./lib/github/oidc/claim-keys.js
+var claim_keys = __webpack_require__(76666);
 ;// CONCATENATED MODULE: ./lib/github/oidc/index.js
 // The GitHub OIDC token prediction (issue 18) as the check calls it: the pure predictor, the config's
 // facts, and the live read of the subject template (its Octokit adapter is oidcCustomizationApi in
@@ -1194,7 +686,7 @@ async function checkPulls(request) {
     let liveRead;
     const gitHub = await withGitHubFacts(config, request.ciLogins ?? [], request.env ?? {}, request.live ? request.github : undefined);
     config = gitHub.config;
-    const ci = ciSites(request.ciLogins ?? [], config);
+    const ci = (0,ci_sites/* ciSites */.F)(request.ciLogins ?? [], config);
     if (request.live) {
         // The cloud clients load only when live reads need them: an offline check starts without them.
         const { readLiveFacts } = await __webpack_require__.e(/* import() */ 418).then(__webpack_require__.bind(__webpack_require__, 50418));
@@ -1209,7 +701,7 @@ async function checkPulls(request) {
         failOn: request.failOn,
         findings: request.findings,
         // Predicted again over the joined facts: live reads may have read the repository's subject template.
-        ci: request.live ? ciSites(request.ciLogins ?? [], config) : ci,
+        ci: request.live ? (0,ci_sites/* ciSites */.F)(request.ciLogins ?? [], config) : ci,
     }), request.lookedAt);
     // The report says which facts were read live, when any were.
     const report = (0,outgoing_text/* redactStrings */.eT)(live.length > 0 ? { ...checked, facts: { live } } : checked);
@@ -16406,6 +15898,38 @@ function countsOf(rows) {
 
 /***/ }),
 
+/***/ 53186:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ recordingSink),
+/* harmony export */   SZ: () => (/* binding */ withTrace),
+/* harmony export */   qw: () => (/* binding */ activeTrace)
+/* harmony export */ });
+/* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
+// The evaluation trace of `pullcheck explain` (issue 19): every policy statement, binding, rule or
+// credential a rule looked at for one pull, in the order it looked, with whether it matched and where it
+// is written. Rules record steps only while a trace is active (explain re-decides one pull inside
+// `withTrace`); a check never pays more than one lookup of the store per recorded place.
+
+const active = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
+/** Runs `decide` with every step it records going to `sink`. */
+function withTrace(sink, decide) {
+    return active.run(sink, decide);
+}
+/** The active trace, if any. Rules call it once per place they record, never in a loop's hot path. */
+function activeTrace() {
+    return active.getStore();
+}
+/** A sink that keeps every step in order. */
+function recordingSink() {
+    const steps = [];
+    return { steps, step: (step) => void steps.push(step) };
+}
+
+
+/***/ }),
+
 /***/ 26602:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -28701,6 +28225,568 @@ function safeText(text, limit) {
 
 /***/ }),
 
+/***/ 76666:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ir: () => (/* binding */ isSubjectClaimKey),
+/* harmony export */   XQ: () => (/* binding */ RUN_VARYING_CLAIMS),
+/* harmony export */   Z8: () => (/* binding */ SUBJECT_CLAIM_KEYS),
+/* harmony export */   ky: () => (/* binding */ UNPREDICTED_CLAIMS)
+/* harmony export */ });
+/* unused harmony export CUSTOM_PROPERTY_KEY */
+// The claim keys a subject template may name ("OpenID Connect reference": the claims GitHub adds, and the
+// `repo` and `context` keys of Customizing the subject claims), and the ones that change from run to run.
+/** Claims GitHub sets that differ between runs of the same trigger: any text, as far as a prediction goes. */
+const RUN_VARYING_CLAIMS = {
+    actor: 'the account that starts the run',
+    actor_id: 'the id of the account that starts the run',
+    sha: 'the commit the run is for',
+    run_id: 'the run',
+    run_number: 'the run',
+    run_attempt: 'the run attempt',
+    check_run_id: 'the run',
+    workflow_sha: 'the commit of the workflow file',
+    job_workflow_sha: 'the commit of the job workflow file',
+};
+/** Claims pullcheck does not know offline, with how to learn them. */
+const UNPREDICTED_CLAIMS = {
+    workflow: "the workflow's name: pullcheck does not read it into the token",
+    repository_visibility: 'the repository visibility: set facts.github.oidc.repositoryVisibility',
+    runner_environment: 'github-hosted or self-hosted, by the runner the job lands on',
+    ref_protected: 'whether the ref is protected: not among the facts pullcheck reads',
+    enterprise: 'the enterprise: not among the facts pullcheck reads',
+    enterprise_id: 'the enterprise: not among the facts pullcheck reads',
+};
+/** Every key `include_claim_keys` may name, besides `repo_property_*` custom properties. */
+const SUBJECT_CLAIM_KEYS = [
+    'repo',
+    'context',
+    'base_ref',
+    'environment',
+    'event_name',
+    'head_ref',
+    'job_workflow_ref',
+    'ref',
+    'ref_type',
+    'repository',
+    'repository_id',
+    'repository_owner',
+    'repository_owner_id',
+    'workflow_ref',
+    ...Object.keys(RUN_VARYING_CLAIMS),
+    ...Object.keys(UNPREDICTED_CLAIMS),
+];
+const CUSTOM_PROPERTY_KEY = /^repo_property_[A-Za-z0-9_-]+$/;
+function isSubjectClaimKey(key) {
+    return SUBJECT_CLAIM_KEYS.includes(key) || CUSTOM_PROPERTY_KEY.test(key);
+}
+
+
+/***/ }),
+
+/***/ 42362:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R3: () => (/* binding */ oidcFacts)
+/* harmony export */ });
+/* unused harmony exports SUB_TEMPLATE_NOT_KNOWN, subClaimSetting */
+/* harmony import */ var _core_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68680);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3828);
+/* harmony import */ var _claim_keys_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76666);
+
+
+
+const SUB_TEMPLATE_NOT_KNOWN = "the repository's OIDC subject template is not known: set facts.github.oidc.subClaim (as GET /repos/OWNER/REPO/actions/oidc/customization/sub answers) or let live reads read it";
+const PATH = ['facts', 'github', 'oidc'];
+function templateProblems(input, config) {
+    const keys = input.includeClaimKeys;
+    if (input.useDefault && keys !== undefined) {
+        return [
+            {
+                where: config.locate([...PATH, 'subClaim', 'includeClaimKeys']),
+                message: 'facts.github.oidc.subClaim: GitHub ignores includeClaimKeys when useDefault is true; remove one of them',
+            },
+        ];
+    }
+    if (!input.useDefault && (keys === undefined || keys.length === 0)) {
+        return [
+            {
+                where: config.locate([...PATH, 'subClaim']),
+                message: "facts.github.oidc.subClaim: useDefault false needs includeClaimKeys, the template in force (the repository's own, or its organization's when the repository opts in to it)",
+            },
+        ];
+    }
+    return (keys ?? []).flatMap((key, i) => (0,_claim_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .isSubjectClaimKey */ .Ir)(key)
+        ? []
+        : [
+            {
+                where: config.locate([...PATH, 'subClaim', 'includeClaimKeys', i]),
+                message: `facts.github.oidc.subClaim.includeClaimKeys: \`${key}\` is no claim GitHub puts in a subject${(0,_core_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .a)(key, _claim_keys_js__WEBPACK_IMPORTED_MODULE_1__/* .SUBJECT_CLAIM_KEYS */ .Z8)}`,
+            },
+        ]);
+}
+/**
+ * The subject setting facts give: written ones, or what live reads answered (`{ unreadable }`: unknown,
+ * naming why); unknown when there are none.
+ */
+function subClaimSetting(input) {
+    if (input === undefined)
+        return { template: { unknown: SUB_TEMPLATE_NOT_KNOWN } };
+    if ('unreadable' in input) {
+        return { template: { unknown: `${input.unreadable}; or set facts.github.oidc.subClaim` } };
+    }
+    if (!input.useDefault && (input.includeClaimKeys ?? []).length === 0) {
+        return { template: { unknown: SUB_TEMPLATE_NOT_KNOWN } };
+    }
+    const template = input.useDefault
+        ? { useDefault: true }
+        : { useDefault: false, includeClaimKeys: input.includeClaimKeys ?? [] };
+    return { template, ...(input.prefix === undefined ? {} : { prefix: input.prefix }) };
+}
+const id = (value) => (value === undefined ? {} : { value: String(value) });
+function oidcFacts(config) {
+    const input = config.input.facts?.github?.oidc ?? {};
+    const problems = input.subClaim ? templateProblems(input.subClaim, config) : [];
+    if (problems.length > 0)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .xL(problems);
+    const repositoryId = id(input.repositoryId).value;
+    const repositoryOwnerId = id(input.repositoryOwnerId).value;
+    return {
+        subClaim: subClaimSetting(input.subClaim),
+        ...(repositoryId === undefined ? {} : { repositoryId }),
+        ...(repositoryOwnerId === undefined ? {} : { repositoryOwnerId }),
+        ...(input.defaultBranch === undefined ? {} : { defaultBranch: input.defaultBranch }),
+        ...(input.repositoryVisibility === undefined ? {} : { repositoryVisibility: input.repositoryVisibility }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 10296:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ predictTokens)
+});
+
+// UNUSED EXPORTS: environmentClaim
+
+;// CONCATENATED MODULE: ./lib/github/oidc/claims.js
+const exact = (value) => ({ value });
+const pattern = (glob, because) => /\*/.test(glob) ? { pattern: glob.replace(/\*+/g, '*'), because } : { value: glob };
+const unknown = (why) => ({ unknown: why });
+/** Text for a pattern: exact text as is (a `*` in it only widens the pattern), a pattern's glob. */
+function globOf(claim) {
+    if ('value' in claim)
+        return claim.value;
+    if ('pattern' in claim)
+        return claim.pattern;
+    return undefined;
+}
+/** The claim whose text is the pieces one after another. */
+function joinClaims(pieces) {
+    const claims = pieces.map((piece) => (typeof piece === 'string' ? exact(piece) : piece));
+    const unknownPiece = claims.find((claim) => 'unknown' in claim);
+    if (unknownPiece)
+        return unknownPiece;
+    const text = claims.map((claim) => globOf(claim)).join('');
+    const reasons = [
+        ...new Set(claims.flatMap((claim) => ('pattern' in claim && /\*/.test(claim.pattern) ? [claim.because] : []))),
+    ];
+    return reasons.length > 0 ? pattern(text, reasons.join('; ')) : exact(text);
+}
+/** The claim with its text rewritten (exact text and a pattern's glob alike). */
+function mapClaim(claim, rewrite) {
+    if ('value' in claim)
+        return exact(rewrite(claim.value));
+    if ('pattern' in claim)
+        return pattern(rewrite(claim.pattern), claim.because);
+    return claim;
+}
+
+// EXTERNAL MODULE: ./lib/github/oidc/claim-keys.js
+var claim_keys = __webpack_require__(76666);
+;// CONCATENATED MODULE: ./lib/github/oidc/context.js
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+
+;// CONCATENATED MODULE: ./lib/github/oidc/on.js
+// A workflow's `on:` in its three written forms ("Workflow syntax for GitHub Actions", on): one event
+// name, a list of names, or a map of names to their filters. One form out: each event with its filters.
+function eventEntries(on) {
+    if (typeof on === 'string')
+        return [{ event: on, filters: {} }];
+    if (Array.isArray(on)) {
+        return on
+            .filter((name) => typeof name === 'string')
+            .map((event) => ({ event, filters: {} }));
+    }
+    if (on !== null && typeof on === 'object') {
+        return Object.entries(on).map(([event, filters]) => ({
+            event,
+            filters: filters !== null && typeof filters === 'object' && !Array.isArray(filters)
+                ? filters
+                : {},
+        }));
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./lib/github/oidc/filters.js
+
+/** The entries of `branches:`/`tags:`… (a list, or one string); undefined when the key is absent. */
+function filterEntries(value) {
+    if (value === undefined || value === null)
+        return undefined;
+    const list = Array.isArray(value) ? value : [value];
+    return list
+        .filter((entry) => typeof entry === 'string' || typeof entry === 'number')
+        .map((entry) => String(entry))
+        .map((text) => text.startsWith('!') ? { negated: true, text: text.slice(1) } : { negated: false, text });
+}
+/** `refs/heads/` + a branch filter entry: exact for a plain name, else a pattern. */
+function refFromFilter(prefix, entry, because) {
+    let glob = '';
+    let special = false;
+    for (let i = 0; i < entry.length; i++) {
+        const c = entry[i];
+        if (c === '\\' && i + 1 < entry.length) {
+            glob += entry[++i];
+        }
+        else if (c === '[') {
+            // A character class: one character of a set (or, with the `+` after it, several).
+            const close = entry.indexOf(']', i + 1);
+            i = close < 0 ? entry.length : close;
+            glob += '*';
+            special = true;
+        }
+        else if (c === '?') {
+            // Zero or one of the preceding character: that character may be missing too.
+            glob = `${glob.slice(0, -1)}*`;
+            special = true;
+        }
+        else if (c === '*' || c === '+') {
+            glob += '*';
+            special = true;
+        }
+        else {
+            glob += c;
+        }
+    }
+    return special ? pattern(`${prefix}${glob}`, because) : exact(`${prefix}${glob}`);
+}
+
+;// CONCATENATED MODULE: ./lib/github/oidc/runs.js
+
+
+/** Events whose runs are on the default branch's last commit ("Events that trigger workflows"). */
+const DEFAULT_BRANCH_EVENTS = new Set([
+    'branch_protection_rule',
+    'check_run',
+    'check_suite',
+    'delete',
+    'discussion',
+    'discussion_comment',
+    'fork',
+    'gollum',
+    'issue_comment',
+    'issues',
+    'label',
+    'milestone',
+    'page_build',
+    'public',
+    'repository_dispatch',
+    'schedule',
+    'status',
+    'watch',
+    'workflow_run',
+]);
+// Outside pull requests GitHub sends both as empty strings (the example token of "OpenID Connect",
+// Understanding the OIDC token: a workflow_dispatch run's `"head_ref": ""`, `"base_ref": ""`).
+const NOT_A_PR = exact('');
+const ANY_HEAD = pattern('*', 'any branch a pull request comes from');
+function refRun(event, trigger, ref, refType) {
+    return {
+        event,
+        trigger,
+        ref,
+        refType: exact(refType),
+        context: joinClaims(['ref:', ref]),
+        baseRef: NOT_A_PR,
+        headRef: NOT_A_PR,
+    };
+}
+/** Branch (or tag) entries as refs: each positive entry, or a pattern when only exclusions are written. */
+function filteredRefs(filters, key, prefix) {
+    const noun = key === 'branches' ? 'branch' : 'tag';
+    const listed = filterEntries(filters[key])?.filter((entry) => !entry.negated);
+    if (listed && listed.length > 0) {
+        return listed.map((entry) => ({
+            name: entry.text,
+            ref: refFromFilter(prefix, entry.text, `the ${key} filter \`${entry.text}\` admits many ${noun === 'branch' ? 'branches' : 'tags'}`),
+        }));
+    }
+    const ignored = filterEntries(filters[`${key}-ignore`]) ?? filterEntries(filters[key]);
+    const because = ignored
+        ? `any ${noun} but those the ${key} filters exclude`
+        : `the event has no ${key} filter: any ${noun}`;
+    return [{ name: `any ${noun}`, ref: pattern(`${prefix}*`, because) }];
+}
+function pushRuns(filters) {
+    const branchFilter = 'branches' in filters || 'branches-ignore' in filters;
+    const tagFilter = 'tags' in filters || 'tags-ignore' in filters;
+    // A push filtered on one kind alone never runs for the other ("Using filters", push).
+    const runs = [];
+    if (branchFilter || !tagFilter) {
+        for (const { name, ref } of filteredRefs(filters, 'branches', 'refs/heads/')) {
+            runs.push(refRun('push', `push to ${name}`, ref, 'branch'));
+        }
+    }
+    if (tagFilter || !branchFilter) {
+        for (const { name, ref } of filteredRefs(filters, 'tags', 'refs/tags/')) {
+            runs.push(refRun('push', `push of tag ${name}`, ref, 'tag'));
+        }
+    }
+    return runs;
+}
+function pullRequestRuns(event, filters) {
+    return filteredRefs(filters, 'branches', '').map(({ name, ref: base }) => {
+        const trigger = `${event} into ${name}`;
+        if (event === 'pull_request') {
+            return {
+                event,
+                trigger,
+                ref: pattern('refs/pull/*/merge', 'the pull request number'),
+                refType: unknown("GitHub's docs do not say which ref_type a pull request's merge ref has"),
+                context: exact('pull_request'),
+                baseRef: base,
+                headRef: ANY_HEAD,
+            };
+        }
+        // pull_request_target runs on the base branch's last commit.
+        const ref = joinClaims(['refs/heads/', base]);
+        return {
+            ...refRun(event, trigger, ref, 'branch'),
+            context: pattern('*', "GitHub's docs do not say whether a pull_request_target run's subject names pull_request or the base branch's ref"),
+            baseRef: base,
+            headRef: ANY_HEAD,
+        };
+    });
+}
+function mergeGroupRuns(filters) {
+    return filteredRefs(filters, 'branches', '').map(({ name, ref: base }) => {
+        const ref = joinClaims([
+            'refs/heads/gh-readonly-queue/',
+            base,
+            pattern('/*', 'the merge queue names each group after its pull request and commit'),
+        ]);
+        return refRun('merge_group', `merge_group into ${name}`, ref, 'branch');
+    });
+}
+function defaultBranchRun(event, defaultBranch) {
+    const ref = defaultBranch === undefined
+        ? pattern('refs/heads/*', 'the default branch, not known: set facts.github.oidc.defaultBranch (or let live reads read it)')
+        : exact(`refs/heads/${defaultBranch}`);
+    return refRun(event, `${event} (default branch)`, ref, 'branch');
+}
+function unmodelledRun(event, why) {
+    const none = unknown(why);
+    return { event, trigger: event, ref: none, refType: none, context: none, baseRef: none, headRef: none };
+}
+/** The run shapes of one event of `on:`. `workflow_call` is the caller's business: see predict.ts. */
+function runShapes(entry, defaultBranch) {
+    const { event, filters } = entry;
+    switch (event) {
+        case 'push':
+            return pushRuns(filters);
+        case 'pull_request':
+        case 'pull_request_target':
+            return pullRequestRuns(event, filters);
+        case 'merge_group':
+            return mergeGroupRuns(filters);
+        case 'workflow_dispatch':
+            return [
+                refRun(event, 'workflow_dispatch on a branch', pattern('refs/heads/*', 'dispatched on any branch'), 'branch'),
+                refRun(event, 'workflow_dispatch on a tag', pattern('refs/tags/*', 'dispatched on any tag'), 'tag'),
+            ];
+        case 'release':
+            return [refRun(event, 'release', pattern('refs/tags/*', "the release's tag"), 'tag')];
+        default:
+            return DEFAULT_BRANCH_EVENTS.has(event)
+                ? [defaultBranchRun(event, defaultBranch)]
+                : [unmodelledRun(event, `pullcheck does not model the ref of a \`${event}\` run`)];
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/github/oidc/subject.js
+
+
+const escapeColons = (claim) => mapClaim(claim, (text) => text.replaceAll(':', '%3A'));
+/** `repo:OWNER/REPO`, or the immutable `repo:OWNER@ID/REPO@ID`: GitHub's prefix says which. */
+function repoSegment(setting, repository) {
+    if (setting.prefix !== undefined)
+        return { value: setting.prefix };
+    const [owner, repo] = repository.split('/');
+    return pattern(`repo:${owner}*/${repo}*`, 'GitHub writes repo:OWNER/REPO, or repo:OWNER@OWNER_ID/REPO@REPO_ID for a repository created, renamed or transferred after 15 July 2026 or opted in to immutable subjects: set facts.github.oidc.subClaim.prefix to the sub_claim_prefix GitHub reports (or let live reads read it)');
+}
+/** The default form's context: `environment:NAME` for a job with one, else what the run names. */
+function subjectContext(environment, runContext) {
+    return environment === undefined ? runContext : joinClaims(['environment:', escapeColons(environment)]);
+}
+function keyPiece(key, claims) {
+    const claim = claims[key];
+    if (claim === undefined) {
+        return unknown(key === 'environment'
+            ? 'the subject template includes environment, and GitHub requires one: a job without an environment gets no token'
+            : `the subject template includes ${key}, which this token does not carry`);
+    }
+    if ('value' in claim && claim.value === '') {
+        return unknown(`the subject template includes ${key}, empty in this token: GitHub's docs do not say how it writes that`);
+    }
+    if ('unknown' in claim && key in claim_keys/* RUN_VARYING_CLAIMS */.XQ) {
+        return joinClaims([`${key}:`, pattern('*', `${key} changes with ${claim_keys/* RUN_VARYING_CLAIMS */.XQ[key]}`)]);
+    }
+    return joinClaims([`${key}:`, escapeColons(claim)]);
+}
+function subjectClaim(setting, repository, context, claims) {
+    const { template } = setting;
+    if ('unknown' in template)
+        return unknown(template.unknown);
+    const repo = repoSegment(setting, repository);
+    if (template.useDefault)
+        return joinClaims([repo, ':', context]);
+    const pieces = template.includeClaimKeys.map((key) => key === 'repo' ? repo : key === 'context' ? context : keyPiece(key, claims));
+    return joinClaims(pieces.flatMap((piece, index) => (index === 0 ? [piece] : [':', piece])));
+}
+
+;// CONCATENATED MODULE: ./lib/github/oidc/workflow-refs.js
+
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+const repoPath = (path) => path.replace(/^\.\//, '');
+/** `owner/repo/.github/workflows/x.yml@v1` split; undefined for a local `./` path or nonsense. */
+function remoteUses(uses) {
+    const at = uses.lastIndexOf('@');
+    if (uses.startsWith('./') || at <= 0)
+        return undefined;
+    return { file: uses.slice(0, at), ref: uses.slice(at + 1) };
+}
+/** The ref GitHub writes after `@` for a callee in another repository. */
+function calledRef(written, resolved) {
+    if (resolved !== undefined)
+        return exact(resolved);
+    if (written.startsWith('refs/') || FULL_SHA.test(written))
+        return exact(written);
+    return pattern(`refs/*/${written}`, `\`@${written}\` may name a branch (refs/heads/${written}) or a tag (refs/tags/${written})`);
+}
+function workflowRef(repository, path, ref) {
+    return joinClaims([`${repository}/${repoPath(path)}@`, ref]);
+}
+/** job_workflow_ref for a job in `jobFile`, called (or not) by `caller`, in a run on `ref`. */
+function jobWorkflowRef(repository, jobFile, caller, ref) {
+    if (caller === undefined)
+        return workflowRef(repository, jobFile, ref);
+    if (caller.uses.startsWith('./'))
+        return workflowRef(repository, caller.uses, ref);
+    const remote = remoteUses(caller.uses);
+    if (remote === undefined) {
+        return unknown(`\`uses: ${caller.uses}\` names no reusable workflow pullcheck can read`);
+    }
+    return joinClaims([`${remote.file}@`, calledRef(remote.ref, caller.resolvedRef)]);
+}
+
+;// CONCATENATED MODULE: ./lib/github/oidc/predict.js
+
+
+
+
+
+
+
+const isClaim = (value) => 'value' in value || 'pattern' in value || 'unknown' in value;
+/** The `environment` claim, or undefined for a job without one. */
+function environmentClaim(environment) {
+    if (environment === undefined || environment === null)
+        return undefined;
+    if (typeof environment === 'object' && isClaim(environment))
+        return environment;
+    const name = typeof environment === 'object' ? environment.name : environment;
+    if (typeof name !== 'string' || name === '') {
+        return unknown('the job names its environment in a form pullcheck does not read');
+    }
+    if (name.includes('${{')) {
+        return unknown(`the environment is an expression (${name}): pullcheck does not evaluate it`);
+    }
+    return exact(name);
+}
+function idClaim(id, fact) {
+    return id === undefined
+        ? unknown(`not known: set facts.github.oidc.${fact} (or let live reads read it)`)
+        : exact(id);
+}
+function unknownClaims() {
+    const claims = {};
+    for (const [key, why] of Object.entries(claim_keys/* RUN_VARYING_CLAIMS */.XQ))
+        claims[key] = unknown(`changes with ${why}`);
+    for (const [key, why] of Object.entries(claim_keys/* UNPREDICTED_CLAIMS */.ky))
+        claims[key] = unknown(why);
+    return claims;
+}
+function token(context, run) {
+    const { repository, caller } = context;
+    const owner = repository.split('/')[0];
+    const environment = environmentClaim(context.environment);
+    const audience = context.audience ?? `${(context.serverUrl ?? 'https://github.com').replace(/\/+$/, '')}/${owner}`;
+    const claims = {
+        ...unknownClaims(),
+        aud: typeof audience === 'string' ? exact(audience) : audience,
+        iss: exact(context.issuer ?? GITHUB_ISSUER),
+        repository: exact(repository),
+        repository_owner: exact(owner),
+        repository_id: idClaim(context.repositoryId, 'repositoryId'),
+        repository_owner_id: idClaim(context.repositoryOwnerId, 'repositoryOwnerId'),
+        ...(context.repositoryVisibility === undefined
+            ? {}
+            : { repository_visibility: exact(context.repositoryVisibility) }),
+        ref: run.ref,
+        ref_type: run.refType,
+        // A called workflow's event_name is its caller's event.
+        event_name: run.event === 'workflow_call' ? run.ref : exact(run.event),
+        base_ref: run.baseRef,
+        head_ref: run.headRef,
+        workflow_ref: workflowRef(repository, (caller ?? context.workflow).path, run.ref),
+        job_workflow_ref: jobWorkflowRef(repository, context.workflow.path, caller, run.ref),
+        ...(environment === undefined ? {} : { environment }),
+    };
+    claims.sub = subjectClaim(context.subClaim, repository, subjectContext(environment, run.context), claims);
+    return { event: run.event, trigger: run.trigger, claims };
+}
+/** A workflow_call entry of the workflow that starts the run: its caller, not known here, decides. */
+function calledRun() {
+    const why = 'the workflow runs when another workflow calls it: its caller decides (pullcheck follows one call)';
+    const none = unknown(why);
+    return {
+        event: 'workflow_call',
+        trigger: 'workflow_call',
+        ref: none,
+        refType: none,
+        context: none,
+        baseRef: none,
+        headRef: none,
+    };
+}
+/** One token per kind of run of the workflow that starts the job's runs. */
+function predictTokens(context) {
+    const top = context.caller ?? context.workflow;
+    return eventEntries(top.on).flatMap((entry) => (entry.event === 'workflow_call' ? [calledRun()] : runShapes(entry, context.defaultBranch)).map((run) => token(context, run)));
+}
+
+
+/***/ }),
+
 /***/ 96639:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -29594,7 +29680,8 @@ const AWS_PLATFORMS = new Set([
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   BX: () => (/* binding */ ecrLocationOf),
 /* harmony export */   gO: () => (/* binding */ ecrRegistry),
-/* harmony export */   vk: () => (/* binding */ ecrPublicRegistry)
+/* harmony export */   vk: () => (/* binding */ ecrPublicRegistry),
+/* harmony export */   wn: () => (/* binding */ awsPartition)
 /* harmony export */ });
 const AWS_REGION = '([a-z]{2}(?:-[a-z]+)+-\\d+)';
 const ECR_HOST = new RegExp(`^(\\d{12})\\.dkr\\.ecr(-fips)?\\.${AWS_REGION}\\.amazonaws\\.com(\\.cn)?$`);
@@ -32533,7 +32620,7 @@ function describeClaim(name, claim) {
 
 /***/ }),
 
-/***/ 90738:
+/***/ 57690:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -32617,12 +32704,12 @@ function parseBinding(value, index) {
 const PRINCIPAL_SET = 'principalSet://cloudresourcemanager.googleapis.com/';
 function prepareBoundaries(input) {
     const denyPolicies = new Map();
-    for (const entry of input.denyPolicies ?? []) {
+    for (const [e, entry] of (input.denyPolicies ?? []).entries()) {
         if (entry.unreadable !== undefined) {
             denyPolicies.set(entry.attachmentPoint, { unreadable: entry.unreadable });
             continue;
         }
-        const rules = (entry.policies ?? []).flatMap((policy) => (policy.rules ?? []).map(({ description, denyRule }) => ({
+        const rules = (entry.policies ?? []).flatMap((policy, p) => (policy.rules ?? []).map(({ description, denyRule }, r) => ({
             policy: policy.name ?? policy.displayName ?? `a deny policy on ${entry.attachmentPoint}`,
             ...(description === undefined ? {} : { description }),
             deniedPrincipals: denyRule.deniedPrincipals ?? [],
@@ -32630,28 +32717,115 @@ function prepareBoundaries(input) {
             deniedPermissions: denyRule.deniedPermissions ?? [],
             exceptionPermissions: denyRule.exceptionPermissions ?? [],
             ...(denyRule.denialCondition?.expression ? { condition: denyRule.denialCondition } : {}),
+            at: ['facts', 'gcp', 'denyPolicies', e, 'policies', p, 'rules', r],
         })));
         denyPolicies.set(entry.attachmentPoint, { known: rules });
     }
     const principalAccessBoundaries = new Map();
-    for (const entry of input.principalAccessBoundaries ?? []) {
+    for (const [e, entry] of (input.principalAccessBoundaries ?? []).entries()) {
         const container = entry.principalSet.slice(PRINCIPAL_SET.length);
         if (entry.unreadable !== undefined) {
             principalAccessBoundaries.set(container, { unreadable: entry.unreadable });
             continue;
         }
-        const policies = (entry.policies ?? []).map((policy) => ({
+        const policies = (entry.policies ?? []).map((policy, p) => ({
             name: policy.name,
             enforcementVersion: policy.enforcementVersion ?? 'latest',
             resources: policy.rules.flatMap((rule) => rule.resources),
             ...(policy.condition?.expression ? { condition: policy.condition } : {}),
+            at: ['facts', 'gcp', 'principalAccessBoundaries', e, 'policies', p],
         }));
         principalAccessBoundaries.set(container, { known: policies });
     }
     return { denyPolicies, principalAccessBoundaries };
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./lib/providers/source-lines.js
+var source_lines = __webpack_require__(53083);
+// EXTERNAL MODULE: ./lib/providers/gcp/live-facts.js
+var gcp_live_facts = __webpack_require__(82735);
+;// CONCATENATED MODULE: ./lib/providers/gcp/trace-sources.js
+// Where each Google fact a trace step names was written (issue 19, `pullcheck explain`): a line of the config
+// (inline facts), a line of a policy file the config names, or the API method live reads called. Found only
+// when a step is recorded: a check builds this object once and never calls it.
+
+
+
+
+function gcpSources(config, policyKey) {
+    const gcp = () => config.input.facts?.gcp;
+    const inConfig = (label, at) => ({
+        label,
+        file: config.file,
+        line: config.locate(at).line,
+    });
+    /** The last entry for the resource wins, as facts.ts keeps it. */
+    const policyEntry = (resource) => {
+        const entries = gcp()?.iamPolicies ?? [];
+        for (let i = entries.length - 1; i >= 0; i--) {
+            if (policyKey(entries[i].resource) === resource)
+                return { i, entry: entries[i] };
+        }
+        return undefined;
+    };
+    const allowPolicyAt = (resource, inside) => {
+        const label = `allow policy of ${resource}`;
+        const found = policyEntry(resource);
+        if (!found)
+            return { label };
+        const { i, entry } = found;
+        const document = entry.policy;
+        if (entry.unreadable !== undefined || (document && (0,live_facts/* isReadLive */.ny)(document))) {
+            return { label, live: getIamPolicyMethod(resource) };
+        }
+        const at = ['facts', 'gcp', 'iamPolicies', i, 'policy', ...inside];
+        if (!document || samePath(document.where.file, config.file))
+            return inConfig(label, at);
+        const line = (0,source_lines/* lineInFile */.m)(document.where.file, inside);
+        return { label, file: document.where.file, ...(line === undefined ? {} : { line }) };
+    };
+    return {
+        allowBinding: (resource, index) => allowPolicyAt(resource, ['bindings', index]),
+        allowPolicy: (resource) => allowPolicyAt(resource, []),
+        boundaryEntry: (label, at, live) => {
+            if (!at)
+                return { label };
+            const [, , list, index] = at;
+            const entry = gcp()?.[list]?.[index];
+            return (0,gcp_live_facts/* isLiveEntry */.d)(entry) ? { label, live } : inConfig(label, at);
+        },
+        scopes: (targetName, email) => {
+            const label = `node service account ${email} of target ${targetName}`;
+            const t = (config.input.targets ?? []).findIndex((target) => target.name === targetName);
+            const target = config.input.targets?.[t];
+            const accounts = target?.platform === 'gke' ? (target.serviceAccounts ?? []) : [];
+            const s = accounts.findIndex((account) => account.email === email);
+            if (t === -1 || s === -1 || accounts[s]?.scopes === undefined) {
+                return { label, live: 'container.projects.locations.clusters.nodePools.list' };
+            }
+            return inConfig(label, ['targets', t, 'serviceAccounts', s, 'scopes']);
+        },
+    };
+}
+function samePath(a, b) {
+    return external_node_path_.resolve(a) === external_node_path_.resolve(b);
+}
+/** The method live reads call for a resource's allow policy (collect.ts). */
+function getIamPolicyMethod(resource) {
+    if (resource.includes('/repositories/'))
+        return 'artifactregistry.repositories.getIamPolicy';
+    if (resource.includes('/serviceAccounts/'))
+        return 'iam.serviceAccounts.getIamPolicy';
+    if (resource.startsWith('buckets/'))
+        return 'storage.buckets.getIamPolicy';
+    const kind = resource.slice(0, resource.indexOf('/'));
+    return `cloudresourcemanager.${kind}.getIamPolicy`;
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/gcp/facts.js
+
 
 
 
@@ -32691,6 +32865,7 @@ function prepareGcpFacts(config) {
         groups,
         clusters,
         ...prepareBoundaries(input),
+        sources: gcpSources(config, policyKey),
     };
 }
 /** Allow policies by resource; one live reads could not read, or read but pullcheck cannot parse, has its reason. */
@@ -32737,7 +32912,7 @@ function serviceAccountResource(email) {
 
 /***/ }),
 
-/***/ 36951:
+/***/ 71360:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -32749,55 +32924,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: FEDERATED_PRINCIPAL
 
-// EXTERNAL MODULE: ./lib/core/live-facts.js
-var live_facts = __webpack_require__(61083);
-;// CONCATENATED MODULE: ./lib/providers/gcp/live-facts.js
-// Google Cloud facts read live join the config's: a project the config names keeps its stated fields,
-// live reads add the ones it leaves out; policies, clusters, deny policies and principal access boundaries read
-// live follow the stated ones.
-
-const list = (value) => (value ?? []);
-const gcpLiveFacts = {
-    join(stated, read) {
-        const facts = (stated ?? {});
-        const projects = new Map((facts.projects ?? []).map((project) => [project.id, project]));
-        for (const project of list(read['projects'])) {
-            const id = String(project['id']);
-            projects.set(id, { ...project, ...projects.get(id) });
-        }
-        return {
-            ...facts,
-            projects: [...projects.values()],
-            iamPolicies: [
-                ...(facts.iamPolicies ?? []),
-                ...list(read['iamPolicies']).map((entry) => ({
-                    ...entry,
-                    ...('policy' in entry ? { policy: (0,live_facts/* liveDocument */.CZ)(entry['policy']) } : {}),
-                })),
-            ],
-            clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
-            denyPolicies: [...(facts.denyPolicies ?? []), ...list(read['denyPolicies'])],
-            principalAccessBoundaries: [
-                ...(facts.principalAccessBoundaries ?? []),
-                ...list(read['principalAccessBoundaries']),
-            ],
-            workloadIdentityProviders: [
-                ...(facts.workloadIdentityProviders ?? []),
-                ...list(read['workloadIdentityProviders']),
-            ],
-        };
-    },
-    resources(read) {
-        return [
-            ...(0,live_facts/* readEntries */.$2)(read['iamPolicies']).map((entry) => entry.resource),
-            ...(0,live_facts/* readEntries */.$2)(read['clusters']).map((entry) => `projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`),
-            ...(0,live_facts/* readEntries */.$2)(read['denyPolicies']).map((entry) => `${entry.attachmentPoint} (deny policies)`),
-            ...(0,live_facts/* readEntries */.$2)(read['principalAccessBoundaries']).map((entry) => `${entry.principalSet} (principal access boundary policies)`),
-            ...(0,live_facts/* readEntries */.$2)(read['workloadIdentityProviders']).map((entry) => entry.name),
-        ];
-    },
-};
-
+// EXTERNAL MODULE: ./lib/providers/gcp/live-facts.js
+var live_facts = __webpack_require__(82735);
 // EXTERNAL MODULE: ./lib/providers/gcp/registry.js
 var registry = __webpack_require__(73280);
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
@@ -33007,9 +33135,9 @@ const gcp = {
     // A federated principal of a workload identity pool (a CI job logged in without a service account) too.
     ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT) || principal.startsWith(FEDERATED_PRINCIPAL),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 46623)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 98517)),
     liveReads: () => __webpack_require__.e(/* import() */ 415).then(__webpack_require__.bind(__webpack_require__, 20415)),
-    liveFacts: gcpLiveFacts,
+    liveFacts: live_facts/* gcpLiveFacts */.q,
     login: () => Promise.all(/* import() */[__webpack_require__.e(240), __webpack_require__.e(492), __webpack_require__.e(296)]).then(__webpack_require__.bind(__webpack_require__, 296)),
     actionInputs: [
         {
@@ -33021,6 +33149,73 @@ const gcp = {
     ],
     credentialHint: 'set gcp-workload-identity-provider, or use Application Default Credentials',
     federatedInputs: (inputs) => inputs['gcp-workload-identity-provider'] ? ['gcp-workload-identity-provider'] : [],
+};
+
+
+/***/ }),
+
+/***/ 82735:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ isLiveEntry),
+/* harmony export */   q: () => (/* binding */ gcpLiveFacts)
+/* harmony export */ });
+/* harmony import */ var _core_live_facts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61083);
+// Google Cloud facts read live join the config's: a project the config names keeps its stated fields,
+// live reads add the ones it leaves out; policies, clusters, deny policies and principal access boundaries read
+// live follow the stated ones.
+
+const list = (value) => (value ?? []);
+// Deny and principal access boundary entries read live, so a trace names the read, not a line of the config.
+const liveEntries = new WeakSet();
+const markedLive = (value) => list(value).map((entry) => {
+    liveEntries.add(entry);
+    return entry;
+});
+/** The entry of facts.gcp came from live reads (explain's source of a deny rule or boundary). */
+function isLiveEntry(entry) {
+    return typeof entry === 'object' && entry !== null && liveEntries.has(entry);
+}
+const gcpLiveFacts = {
+    join(stated, read) {
+        const facts = (stated ?? {});
+        const projects = new Map((facts.projects ?? []).map((project) => [project.id, project]));
+        for (const project of list(read['projects'])) {
+            const id = String(project['id']);
+            projects.set(id, { ...project, ...projects.get(id) });
+        }
+        return {
+            ...facts,
+            projects: [...projects.values()],
+            iamPolicies: [
+                ...(facts.iamPolicies ?? []),
+                ...list(read['iamPolicies']).map((entry) => ({
+                    ...entry,
+                    ...('policy' in entry ? { policy: (0,_core_live_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .liveDocument */ .CZ)(entry['policy']) } : {}),
+                })),
+            ],
+            clusters: [...(facts.clusters ?? []), ...list(read['clusters'])],
+            denyPolicies: [...(facts.denyPolicies ?? []), ...markedLive(read['denyPolicies'])],
+            principalAccessBoundaries: [
+                ...(facts.principalAccessBoundaries ?? []),
+                ...markedLive(read['principalAccessBoundaries']),
+            ],
+            workloadIdentityProviders: [
+                ...(facts.workloadIdentityProviders ?? []),
+                ...list(read['workloadIdentityProviders']),
+            ],
+        };
+    },
+    resources(read) {
+        return [
+            ...(0,_core_live_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .readEntries */ .$2)(read['iamPolicies']).map((entry) => entry.resource),
+            ...(0,_core_live_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .readEntries */ .$2)(read['clusters']).map((entry) => `projects/${entry.project}/locations/${entry.location}/clusters/${entry.name}`),
+            ...(0,_core_live_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .readEntries */ .$2)(read['denyPolicies']).map((entry) => `${entry.attachmentPoint} (deny policies)`),
+            ...(0,_core_live_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .readEntries */ .$2)(read['principalAccessBoundaries']).map((entry) => `${entry.principalSet} (principal access boundary policies)`),
+            ...(0,_core_live_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .readEntries */ .$2)(read['workloadIdentityProviders']).map((entry) => entry.name),
+        ];
+    },
 };
 
 
@@ -33194,7 +33389,7 @@ function isValidRoleName(role) {
 
 /***/ }),
 
-/***/ 46623:
+/***/ 98517:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -33242,8 +33437,10 @@ function googleOperatedPull(image) {
     ]);
 }
 
-// EXTERNAL MODULE: ./lib/providers/gcp/index.js + 2 modules
-var gcp = __webpack_require__(36951);
+// EXTERNAL MODULE: ./lib/providers/gcp/index.js + 1 modules
+var gcp = __webpack_require__(71360);
+// EXTERNAL MODULE: ./lib/core/trace.js
+var core_trace = __webpack_require__(53186);
 ;// CONCATENATED MODULE: ./lib/providers/gcp/members.js
 const YES = { result: 'yes' };
 const NO = { result: 'no' };
@@ -33336,13 +33533,88 @@ var resources = __webpack_require__(41666);
 var roles = __webpack_require__(65643);
 // EXTERNAL MODULE: ./lib/providers/gcp/service-account-project.js
 var service_account_project = __webpack_require__(13850);
+;// CONCATENATED MODULE: ./lib/providers/gcp/trace-steps.js
+const ALLOW_LAYER = 'IAM allow policy';
+const DENY_LAYER = 'IAM deny policy';
+const PAB_LAYER = 'principal access boundary policy';
+const SCOPES_LAYER = 'node pool access scopes';
+const LABELS_ONLY = {
+    allowBinding: (resource) => ({ label: `allow policy of ${resource}` }),
+    allowPolicy: (resource) => ({ label: `allow policy of ${resource}` }),
+    boundaryEntry: (label) => ({ label }),
+    scopes: (targetName, email) => ({ label: `node service account ${email} of target ${targetName}` }),
+};
+function sourcesOf(facts) {
+    return facts.sources ?? LABELS_ONLY;
+}
+function grantTracer(sink, facts, permission, principal) {
+    const sources = sourcesOf(facts);
+    return {
+        level: (resource, outcome, why) => sink.step({
+            layer: ALLOW_LAYER,
+            subject: resource,
+            source: sources.allowPolicy(resource),
+            outcome,
+            detail: why,
+        }),
+        binding: (resource, index, binding, found) => sink.step({
+            layer: ALLOW_LAYER,
+            subject: `binding #${index + 1} ${binding.role} on ${resource}`,
+            source: sources.allowBinding(resource, index),
+            outcome: bindingOutcome(found),
+            detail: bindingDetail(binding, found, permission, principal, resource),
+        }),
+        ancestry: (project, outcome, why) => sink.step({
+            layer: ALLOW_LAYER,
+            subject: `the folders and organization above project ${project}`,
+            source: { label: `facts.gcp.projects[${project}].ancestors` },
+            outcome,
+            detail: why,
+        }),
+    };
+}
+function bindingOutcome(found) {
+    if (found.kind === 'granted')
+        return 'matched';
+    return found.kind === 'undecided' ? 'undecided' : 'not matched';
+}
+function bindingDetail(binding, found, permission, principal, resource) {
+    switch (found.kind) {
+        case 'role lacks the permission':
+            return `${binding.role} does not hold ${permission}`;
+        case 'no member matches':
+            return `${binding.role} holds ${permission}, but no member includes ${principal} (members: ${shownMembers(binding.members)})`;
+        case 'undecided':
+            return `${binding.role} on ${resource}${found.why}`;
+        case 'granted':
+            return `${binding.role} holds ${permission} and member ${found.member} includes ${principal}${binding.condition ? '' : ', with no condition'}`;
+    }
+}
+/** A binding's members, at most five of them named. */
+function shownMembers(members) {
+    if (members.length === 0)
+        return 'none';
+    const shown = members.slice(0, 5).join(', ');
+    return members.length > 5 ? `${shown} and ${members.length - 5} more` : shown;
+}
+/** A step for a layer recorded whole: scopes, a deny rule, a boundary, a layer taken as absent. */
+function layerStep(sink, layer, subject, source, outcome, detail) {
+    sink.step({ layer, subject, source, outcome, detail });
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/gcp/iam-grant.js
+
+
 
 
 
 
 /** `who`: a service account's email, or a test for another kind of principal. */
 function evaluateIamGrant(resource, who, facts) {
+    const sink = (0,core_trace/* activeTrace */.qw)();
+    const trace = sink
+        ? grantTracer(sink, facts, resource.permission, typeof who === 'string' ? `serviceAccount:${who}` : 'the principal')
+        : undefined;
     const { levels, assumed, ancestryUnknown } = policyLevels(resource, facts);
     const membership = membershipFacts(facts);
     const test = typeof who === 'string' ? (member) => memberIncludes(member, who, membership) : who;
@@ -33350,47 +33622,81 @@ function evaluateIamGrant(resource, who, facts) {
     const unknownBecause = [];
     for (const level of levels) {
         const policy = facts.policies.get(level.resource);
-        const unreadable = facts.unreadable.get(level.resource);
-        if (!policy && unreadable !== undefined) {
-            unknownBecause.push(`the IAM policy of ${level.resource} could not be read: ${unreadable}`);
-            continue;
-        }
         if (!policy) {
-            if (level.required) {
-                unknownBecause.push(`the IAM policy of ${level.resource} is not in facts.gcp.iamPolicies: add it (${getIamPolicyCommand(level.resource)})`);
-            }
-            else {
-                assumed.push(`no IAM policy is given for ${level.resource}: taken as absent`);
-            }
+            const absent = absentPolicy(level, facts);
+            (absent.outcome === 'undecided' ? unknownBecause : assumed).push(absent.why);
+            trace?.level(level.resource, absent.outcome, absent.why);
             continue;
         }
-        for (const binding of policy.bindings) {
-            const permissions = (0,roles/* rolePermissions */.dN)(binding.role, facts.customRoles);
-            const mayGrant = !('permissions' in permissions) || grantsPermission(binding.role, permissions.permissions, resource);
-            if (!mayGrant)
-                continue;
-            const included = includes(binding.members, test);
-            if (included.membership.result === 'no')
-                continue;
+        for (let index = 0; index < policy.bindings.length; index++) {
+            const binding = policy.bindings[index];
+            const found = bindingFinding(binding, resource, test, facts);
             const where = `${binding.role} on ${level.resource}`;
-            if ('unknown' in permissions) {
-                unknownBecause.push(`${where}: ${permissions.unknown}`);
-            }
-            else if (included.membership.result === 'unknown') {
-                unknownBecause.push(`${where}: ${included.membership.missingFact ?? 'membership unknown'}`);
-            }
-            else if (binding.condition) {
-                unknownBecause.push(`${where} has the condition "${binding.condition.title}" (${binding.condition.expression}), which pullcheck does not evaluate`);
-            }
-            else {
-                grantedBy.push(`${where} (member ${included.member})`);
-            }
+            if (found.kind === 'granted')
+                grantedBy.push(`${where} (member ${found.member})`);
+            else if (found.kind === 'undecided')
+                unknownBecause.push(`${where}${found.why}`);
+            trace?.binding(level.resource, index, binding, found);
         }
     }
     if (ancestryUnknown !== undefined)
         unknownBecause.push(ancestryUnknown);
+    if (trace)
+        traceAncestry(trace, resource.project, ancestryUnknown, assumed);
     const result = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
     return { result, grantedBy, unknownBecause, assumed };
+}
+/** A level without a policy: unknown when it is required or could not be read, else taken as absent. */
+function absentPolicy(level, facts) {
+    const unreadable = facts.unreadable.get(level.resource);
+    if (unreadable !== undefined) {
+        return {
+            outcome: 'undecided',
+            why: `the IAM policy of ${level.resource} could not be read: ${unreadable}`,
+        };
+    }
+    if (level.required) {
+        return {
+            outcome: 'undecided',
+            why: `the IAM policy of ${level.resource} is not in facts.gcp.iamPolicies: add it (${getIamPolicyCommand(level.resource)})`,
+        };
+    }
+    return { outcome: 'skipped', why: `no IAM policy is given for ${level.resource}: taken as absent` };
+}
+const ROLE_LACKS = { kind: 'role lacks the permission' };
+const NO_MEMBER = { kind: 'no member matches' };
+/**
+ * What one binding gives: its role must carry the permission (a custom role facts do not describe may), a
+ * member must include the principal, and a condition leaves it undecided. An undecided `why` follows the
+ * binding's "ROLE on RESOURCE".
+ */
+function bindingFinding(binding, resource, test, facts) {
+    const permissions = (0,roles/* rolePermissions */.dN)(binding.role, facts.customRoles);
+    const mayGrant = !('permissions' in permissions) || grantsPermission(binding.role, permissions.permissions, resource);
+    if (!mayGrant)
+        return ROLE_LACKS;
+    const included = includes(binding.members, test);
+    if (included.membership.result === 'no')
+        return NO_MEMBER;
+    if ('unknown' in permissions)
+        return { kind: 'undecided', why: `: ${permissions.unknown}` };
+    if (included.membership.result === 'unknown') {
+        return { kind: 'undecided', why: `: ${included.membership.missingFact ?? 'membership unknown'}` };
+    }
+    if (binding.condition) {
+        return {
+            kind: 'undecided',
+            why: ` has the condition "${binding.condition.title}" (${binding.condition.expression}), which pullcheck does not evaluate`,
+        };
+    }
+    return { kind: 'granted', member: included.member };
+}
+function traceAncestry(trace, project, ancestryUnknown, assumed) {
+    if (ancestryUnknown !== undefined)
+        trace.ancestry(project, 'undecided', ancestryUnknown);
+    const notGiven = assumed.find((why) => why.startsWith('the folders and organization above'));
+    if (notGiven !== undefined)
+        trace.ancestry(project, 'skipped', notGiven);
 }
 /** The policies that can grant the pull: the resource's, its project's, then folders and organization. */
 function policyLevels(resource, facts) {
@@ -33490,14 +33796,79 @@ function getIamPolicyCommand(resource) {
     return `gcloud ${command} get-iam-policy ${id} --format=json`;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/gcp/boundary-trace.js
+
+const OUTCOME = {
+    yes: 'matched',
+    no: 'not matched',
+    unknown: 'undecided',
+};
+/** One deny rule: `asked` is "PERMISSION to EMAIL". */
+function traceDenyRule(sink, facts, rule, point, applies, asked) {
+    const id = rule.policy.slice(rule.policy.lastIndexOf('/') + 1);
+    const label = `deny policy ${id} on ${point}`;
+    const detail = applies.result === 'yes'
+        ? `it denies ${asked}: deny rules are checked before allow policies, so no allow binding can grant it`
+        : applies.result === 'no'
+            ? (applies.why ?? 'it does not apply')
+            : (applies.missingFact ?? 'whether it applies is not known');
+    sink.step({
+        layer: DENY_LAYER,
+        subject: `rule${rule.description ? ` "${rule.description}"` : ''} of ${label}`,
+        source: sourcesOf(facts).boundaryEntry(label, rule.at, 'iam.policies.get'),
+        outcome: OUTCOME[applies.result],
+        detail,
+    });
+}
+/** Deny policy levels that could not be read (undecided) or are not given (skipped). */
+function traceDenyLevels(sink, unreadable, assumed) {
+    const source = { label: 'facts.gcp.denyPolicies' };
+    for (const why of unreadable) {
+        sink.step({ layer: DENY_LAYER, subject: 'deny policies', source, outcome: 'undecided', detail: why });
+    }
+    for (const why of assumed) {
+        sink.step({ layer: DENY_LAYER, subject: 'deny policies', source, outcome: 'skipped', detail: why });
+    }
+}
+/** Each PAB policy bound to the principal: does it list the repository's project, folders or organization? */
+function tracePabPolicies(sink, facts, policies, eligibleFor, repository) {
+    for (const policy of policies) {
+        const listed = policy.resources.find((name) => eligibleFor.has(name));
+        const outcome = policy.condition ? 'undecided' : listed ? 'matched' : 'not matched';
+        const detail = policy.condition
+            ? `bound under the condition ${policy.condition.expression}, which pullcheck does not evaluate`
+            : listed
+                ? `it lists ${listed}: the principal is eligible for ${repository}`
+                : `it lists ${policy.resources.join(', ') || 'no resource'}, none of them ${repository}'s project, folders or organization (enforcement version ${policy.enforcementVersion})`;
+        sink.step({
+            layer: PAB_LAYER,
+            subject: `principal access boundary policy ${policy.name}`,
+            source: sourcesOf(facts).boundaryEntry(`principal access boundary policy ${policy.name}`, policy.at, 'iam.policyBindings.list'),
+            outcome,
+            detail,
+        });
+    }
+}
+/** PAB levels taken as absent (skipped) or not readable (undecided). */
+function tracePabLevels(sink, outcome, reasons) {
+    const source = { label: 'facts.gcp.principalAccessBoundaries' };
+    for (const why of reasons) {
+        sink.step({ layer: PAB_LAYER, subject: 'principal access boundaries', source, outcome, detail: why });
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/gcp/deny-policies.js
 
 
+
+
 function evaluateDeny(resource, email, facts) {
+    const sink = (0,core_trace/* activeTrace */.qw)();
     const permission = v2Permission(resource.permission);
     const membership = membershipFacts(facts);
     const deniedBy = [];
     const { levels, unknownBecause, assumed } = denyLevels(resource, facts);
+    const unreadableLevels = sink ? [...unknownBecause] : [];
     for (const { point, rules } of levels) {
         for (const rule of rules) {
             const applies = ruleApplies(rule, permission, email, membership);
@@ -33506,8 +33877,12 @@ function evaluateDeny(resource, email, facts) {
             else if (applies.result === 'unknown') {
                 unknownBecause.push(`deny policy ${policyId(rule.policy)} on ${point}: ${applies.missingFact}`);
             }
+            if (sink)
+                traceDenyRule(sink, facts, rule, point, applies, `${permission} to ${email}`);
         }
     }
+    if (sink)
+        traceDenyLevels(sink, unreadableLevels, assumed);
     const result = deniedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
     return { result, deniedBy, unknownBecause, assumed };
 }
@@ -33569,17 +33944,20 @@ function v2Permission(permission) {
 function policyId(name) {
     return name.slice(name.lastIndexOf('/') + 1);
 }
+/** Whether the rule denies the pull; for "no", which of its parts let the pull through. */
 function ruleApplies(rule, permission, email, membership) {
-    const permitted = rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission)) &&
-        !rule.exceptionPermissions.some((pattern) => permissionMatches(pattern, permission));
-    if (!permitted)
-        return { result: 'no' };
+    if (!rule.deniedPermissions.some((pattern) => permissionMatches(pattern, permission))) {
+        return { result: 'no', why: 'the permission is not among its deniedPermissions' };
+    }
+    if (rule.exceptionPermissions.some((pattern) => permissionMatches(pattern, permission))) {
+        return { result: 'no', why: 'the permission is among its exceptionPermissions' };
+    }
     const denied = anyIncludes(rule.deniedPrincipals, email, membership);
     if (denied.result === 'no')
-        return denied;
+        return { result: 'no', why: 'no deniedPrincipals entry includes the principal' };
     const excepted = anyIncludes(rule.exceptionPrincipals, email, membership);
     if (excepted.result === 'yes')
-        return { result: 'no' };
+        return { result: 'no', why: 'an exceptionPrincipals entry includes the principal' };
     const undecided = [denied, excepted].find((one) => one.result === 'unknown');
     if (undecided)
         return undecided;
@@ -33722,8 +34100,19 @@ function tfName(email) {
 
 ;// CONCATENATED MODULE: ./lib/providers/gcp/principal-access-boundaries.js
 
+
+
 const CRM = '//cloudresourcemanager.googleapis.com/';
 function evaluatePab(resource, email, facts) {
+    const sink = (0,core_trace/* activeTrace */.qw)();
+    const outcome = pabOutcome(resource, email, facts, sink);
+    if (sink) {
+        tracePabLevels(sink, 'undecided', outcome.unknownBecause.filter((why) => why.includes('could not be read')));
+        tracePabLevels(sink, 'skipped', outcome.assumed);
+    }
+    return outcome;
+}
+function pabOutcome(resource, email, facts, sink) {
     const owner = (0,service_account_project/* serviceAccountProject */.U)(email, facts);
     if (!owner || (owner.id === undefined && owner.number === undefined)) {
         return {
@@ -33741,6 +34130,8 @@ function evaluatePab(resource, email, facts) {
         ];
     if (policies.length === 0)
         return { unknownBecause, assumed };
+    if (sink)
+        tracePabPolicies(sink, facts, policies, eligibleNames(resource, facts).names, resource.name);
     const conditional = policies.filter((policy) => policy.condition);
     for (const policy of conditional) {
         unknownBecause.push(`the principal access boundary policy ${policy.name} is bound under the condition ${policy.condition.expression}, which pullcheck does not evaluate`);
@@ -33798,11 +34189,19 @@ function eligibleNames(resource, facts) {
 ;// CONCATENATED MODULE: ./lib/providers/gcp/restrictions.js
 
 
+
 /** The layer pullcheck can never read, named on every Google verdict. */
 const VPC_SERVICE_CONTROLS = (project) => `VPC Service Controls are not known (pullcheck cannot read service perimeters): a perimeter around project ${project} blocks pulls from outside it; taken as absent`;
 function evaluateRestrictions(resource, email, facts) {
     const deny = evaluateDeny(resource, email, facts);
     const pab = evaluatePab(resource, email, facts);
+    (0,core_trace/* activeTrace */.qw)()?.step({
+        layer: 'VPC Service Controls',
+        subject: `service perimeters around project ${resource.project}`,
+        source: { label: 'not readable by pullcheck' },
+        outcome: 'skipped',
+        detail: VPC_SERVICE_CONTROLS(resource.project),
+    });
     const deniedBy = deny.deniedBy.map(({ rule, attachmentPoint }) => `denied by deny policy ${policyId(rule.policy)} on ${attachmentPoint}${rule.description ? ` (rule "${rule.description}")` : ''}: deny policies are checked before allow policies`);
     const seen = new Set();
     const missing = deny.deniedBy.flatMap(({ rule, attachmentPoint }) => {
@@ -33893,11 +34292,16 @@ function scopesAllowPull(scopes) {
 
 
 
+
+
 function evaluateGooglePull(registry, email, facts, gkeNodes) {
     const resource = (0,resources/* pullResource */._L)(registry, facts);
+    const scope = gkeNodes ? scopesAllowPull(gkeNodes.scopes) : 'yes';
+    const sink = (0,core_trace/* activeTrace */.qw)();
+    if (sink && gkeNodes)
+        traceScopes(sink, facts, gkeNodes, email, scope);
     const grant = evaluateIamGrant(resource, email, facts);
     const restrictions = evaluateRestrictions(resource, email, facts);
-    const scope = gkeNodes ? scopesAllowPull(gkeNodes.scopes) : 'yes';
     const reasons = [
         resource.kind === 'bucket'
             ? `legacy Container Registry (gcrBackend: storage): ${resource.permission} on gs://${resource.bucket}`
@@ -33936,6 +34340,16 @@ function evaluateGooglePull(registry, email, facts, gkeNodes) {
         };
     }
     return { verdict: 'allowed', reasons, missing: [] };
+}
+function traceScopes(sink, facts, nodes, email, scope) {
+    const written = nodes.scopes === undefined ? 'none given' : nodes.scopes.join(', ') || 'none';
+    sink.step({
+        layer: SCOPES_LAYER,
+        subject: `access scopes of ${email}`,
+        source: sourcesOf(facts).scopes(nodes.target ?? '', email),
+        outcome: scope === 'yes' ? 'matched' : scope === 'no' ? 'not matched' : 'undecided',
+        detail: `${scopeReason(scope)} (scopes: ${written})`,
+    });
 }
 function scopeReason(scope) {
     if (scope === 'yes')
@@ -34098,8 +34512,8 @@ function unsupportedRegistry(image) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/providers/gcp/facts.js + 2 modules
-var gcp_facts = __webpack_require__(90738);
+// EXTERNAL MODULE: ./lib/providers/gcp/facts.js + 3 modules
+var gcp_facts = __webpack_require__(57690);
 // EXTERNAL MODULE: ./lib/providers/gcp/workload-identity/federated.js
 var federated = __webpack_require__(69570);
 ;// CONCATENATED MODULE: ./lib/providers/gcp/push-rule.js
@@ -34937,7 +35351,7 @@ function decideGooglePull(question, facts) {
         ...(target.location === undefined ? {} : { location: target.location }),
         ...(target.cluster === undefined ? {} : { cluster: target.cluster }),
     };
-    return evaluateGooglePull(registry, email, facts, { scopes, cluster });
+    return evaluateGooglePull(registry, email, facts, { scopes, cluster, target: target.name });
 }
 function nodePoolsOf(target, facts) {
     if (target.platform !== 'gke' || !target.project || !target.location || !target.cluster)
@@ -35881,10 +36295,10 @@ const aws = {
     federatedInputs: (inputs) => (inputs['aws-role-arn'] ? ['aws-role-arn'] : []),
 };
 
-// EXTERNAL MODULE: ./lib/providers/gcp/index.js + 2 modules
-var gcp = __webpack_require__(36951);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/index.js + 2 modules
-var kubernetes = __webpack_require__(56487);
+// EXTERNAL MODULE: ./lib/providers/gcp/index.js + 1 modules
+var gcp = __webpack_require__(71360);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/index.js + 1 modules
+var kubernetes = __webpack_require__(89744);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/k3s/index.js
 var k3s = __webpack_require__(10319);
 ;// CONCATENATED MODULE: ./lib/providers/index.js
@@ -35920,9 +36334,9 @@ async function preparedProviders(config) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ ECR_PROVIDER),
 /* harmony export */   i: () => (/* binding */ nodeCredentialsFor)
 /* harmony export */ });
-/* unused harmony export ECR_PROVIDER */
 /* harmony import */ var _pull_secrets_registry_match_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43144);
 
 const ECR_PROVIDER = 'ecr-credential-provider';
@@ -36154,6 +36568,59 @@ function nodeFactsOf(config, platform) {
         });
     });
     return facts;
+}
+
+
+/***/ }),
+
+/***/ 79883:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ traceCredentialProviders)
+/* harmony export */ });
+/* unused harmony export PROVIDERS_LAYER */
+/* harmony import */ var _pull_secrets_registry_match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43144);
+/* harmony import */ var _node_credentials_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92327);
+
+
+const PROVIDERS_LAYER = 'kubelet credential provider';
+function traceCredentialProviders(sink, image, facts) {
+    const providers = facts?.providers;
+    if (providers === undefined || providers === false) {
+        sink.step({
+            layer: PROVIDERS_LAYER,
+            subject: 'credentialProviderConfig',
+            source: { label: "the target's credentialProviderConfig" },
+            outcome: providers === false ? 'not matched' : 'skipped',
+            detail: providers === false
+                ? 'the nodes run no kubelet image credential provider (credentialProviderConfig: false)'
+                : 'the target does not say which credential providers its nodes run',
+        });
+        return;
+    }
+    providers.providers.forEach((provider, i) => {
+        const covering = provider.matchImages.find((pattern) => (0,_pull_secrets_registry_match_js__WEBPACK_IMPORTED_MODULE_1__/* .matchImageCovers */ .NZ)(pattern, image));
+        const ecr = provider.name === _node_credentials_js__WEBPACK_IMPORTED_MODULE_0__/* .ECR_PROVIDER */ .f && !provider.tokenAttributes;
+        sink.step({
+            layer: PROVIDERS_LAYER,
+            subject: `provider ${provider.name}`,
+            source: placeOf(providers.at(i), `provider ${provider.name} of ${providers.file}`),
+            outcome: covering === undefined ? 'not matched' : ecr && facts?.nodeRole ? 'matched' : 'undecided',
+            detail: covering === undefined
+                ? `none of its matchImages (${provider.matchImages.join(', ')}) covers ${image.host}/${image.path}`
+                : `matchImages ${covering} covers ${image.host}` +
+                    (ecr
+                        ? `: it logs in as the nodes' AWS identity${facts?.nodeRole ? ` (${facts.nodeRole}, nodeRole)` : ', which the target does not name (nodeRole)'}`
+                        : ': whose credentials it gives cannot be known offline'),
+        });
+    });
+}
+/** "file:line" as config-file.ts gives a provider's place. */
+function placeOf(at, label) {
+    const colon = at.lastIndexOf(':');
+    const line = Number(at.slice(colon + 1));
+    return Number.isInteger(line) && colon > 0 ? { label, file: at.slice(0, colon), line } : { label };
 }
 
 
@@ -39698,7 +40165,7 @@ else {
 
 /***/ }),
 
-/***/ 56487:
+/***/ 89744:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -39709,17 +40176,8 @@ __webpack_require__.d(__webpack_exports__, {
   pm: () => (/* binding */ kubernetes)
 });
 
-;// CONCATENATED MODULE: ./lib/providers/kubernetes/live-facts.js
-const kubernetesLiveFacts = {
-    join(stated, read) {
-        const facts = (stated ?? {});
-        return { ...facts, objects: [...(facts.objects ?? []), ...(read['objects'] ?? [])] };
-    },
-    resources(read) {
-        return (read['objects'] ?? []).map((object) => `${object.kind ?? 'object'} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata?.name ?? ''}`);
-    },
-};
-
+// EXTERNAL MODULE: ./lib/providers/kubernetes/live-facts.js
+var live_facts = __webpack_require__(13503);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/openshift/registry.js
 var registry = __webpack_require__(40745);
 // EXTERNAL MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs + 112 modules
@@ -39819,9 +40277,9 @@ const kubernetes = {
     // A workflow's OpenShift login may give a user (openshift-user:NAME, openshift/ci-login.ts) who pushes.
     ownsPrincipal: (principal) => principal.startsWith(SERVICE_ACCOUNT) || principal.startsWith(OPENSHIFT_USER),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 27190)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 42697)),
     liveReads: () => __webpack_require__.e(/* import() */ 617).then(__webpack_require__.bind(__webpack_require__, 62617)),
-    liveFacts: kubernetesLiveFacts,
+    liveFacts: live_facts/* kubernetesLiveFacts */.w,
     login: () => __webpack_require__.e(/* import() */ 118).then(__webpack_require__.bind(__webpack_require__, 2737)),
     actionInputs: [
         { name: 'openshift-server', shape: /^https:\/\//, expected: 'an https:// API server URL' },
@@ -39855,13 +40313,13 @@ const k3s = {
     registries: [],
     ownsPrincipal: (principal) => principal.startsWith(K3S_NODE),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 32759)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 34757)),
 };
 
 
 /***/ }),
 
-/***/ 32759:
+/***/ 34757:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -40489,7 +40947,102 @@ function isMapping(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// EXTERNAL MODULE: ./lib/core/trace.js
+var trace = __webpack_require__(53186);
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/trace.js
+
+const K3S_LAYER = 'k3s registries.yaml';
+/** `atRegistry`: the registry's own verdict with its credential, when the rule decided it. */
+function traceK3sPull(sink, image, plan, file, credential, atRegistry) {
+    const at = (label, path) => ({
+        label,
+        file: file.file,
+        line: file.locate(path).line,
+    });
+    const entry = plan.mirrorsEntry;
+    sink.step({
+        layer: K3S_LAYER,
+        subject: entry === undefined ? `mirrors for ${image.host}` : `mirrors."${entry}"`,
+        source: entry === undefined
+            ? { label: file.file, file: file.file }
+            : at(`mirrors."${entry}"`, ['mirrors', entry]),
+        outcome: entry === undefined ? 'not matched' : 'matched',
+        detail: entry === undefined
+            ? `no mirrors entry applies to ${image.host}: only the registry itself is tried`
+            : `k3s applies mirrors."${entry}" to ${image.host}${plan.defaultDisabled ? '; the default endpoint is not tried (--disable-default-registry-endpoint)' : ''}`,
+    });
+    plan.endpoints.forEach((endpoint, i) => {
+        const source = endpoint.isDefault || entry === undefined
+            ? { label: `the default endpoint of ${image.host}` }
+            : at(`mirrors."${entry}".endpoint`, ['mirrors', entry, 'endpoint']);
+        sink.step({
+            layer: K3S_LAYER,
+            subject: `endpoint #${i + 1} ${endpoint.url}`,
+            source,
+            outcome: endpointOutcome(endpoint, image, atRegistry),
+            detail: endpointDetail(endpoint, image) +
+                (atRegistry && isRegistryItself(endpoint, image) ? `: ${atRegistry.reasons.join('; ')}` : ''),
+        });
+    });
+    if (credential.configKey === undefined)
+        return;
+    const key = credential.configKey;
+    sink.step({
+        layer: K3S_LAYER,
+        subject: `configs."${key}".auth`,
+        source: at(`configs."${key}".auth`, ['configs', key, 'auth']),
+        outcome: credential.credential.kind === 'unusable' ? 'not matched' : 'matched',
+        detail: credentialDetail(credential),
+    });
+}
+function endpointOutcome(endpoint, image, atRegistry) {
+    if (!isRegistryItself(endpoint, image))
+        return 'undecided';
+    if (!atRegistry)
+        return 'matched';
+    return atRegistry.verdict === 'allowed'
+        ? 'matched'
+        : atRegistry.verdict === 'denied'
+            ? 'not matched'
+            : 'undecided';
+}
+function endpointDetail(endpoint, image) {
+    const what = endpoint.kind === 'embedded'
+        ? "the embedded registry (the cluster's peers)"
+        : endpoint.kind === 'mirror'
+            ? 'a mirror: whether it serves the image cannot be known offline'
+            : endpoint.isDefault
+                ? `the registry itself (its default endpoint, tried last)`
+                : 'the registry itself';
+    const asked = endpoint.repository === undefined
+        ? '; its rewrites disagree on the repository'
+        : endpoint.repository === image.path
+            ? ''
+            : `; asked for ${endpoint.repository} (rewritten from ${image.path})`;
+    const auth = endpoint.authKey === undefined ? 'with no credentials' : `with the auth of configs."${endpoint.authKey}"`;
+    return `${what}${asked}, ${auth}`;
+}
+function credentialDetail({ credential }) {
+    switch (credential.kind) {
+        case 'none':
+            return 'no auth';
+        case 'service-account-key':
+            return `a service-account key of ${credential.email}: the pull is that service account's (its IAM grants decide)`;
+        case 'unusable':
+            return `a credential that cannot work: ${credential.problem}`;
+        case 'expiring-token':
+            return `a pasted ${credential.issuer === 'google' ? 'Google access token (1 hour)' : 'ECR token (12 hours)'}, which expires`;
+        case 'basic':
+            return `username and password${credential.username ? ` for ${credential.username}` : ''}`;
+    }
+}
+
+// EXTERNAL MODULE: ./lib/providers/kubernetes/credential-providers/trace.js
+var credential_providers_trace = __webpack_require__(79883);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/k3s/rules.js
+
+
+
 
 
 
@@ -40525,6 +41078,10 @@ function buildRules(config) {
             const plan = planOf(target, image, file);
             const reachesRegistry = plan.endpoints.some((endpoint) => isRegistryItself(endpoint, image)) && !plan.defaultDespiteFlag;
             if (credential.kind === 'service-account-key' && google && reachesRegistry) {
+                // The Google rules decide this pull: the k3s side of its trace is recorded here.
+                const sink = (0,trace/* activeTrace */.qw)();
+                if (sink)
+                    traceK3sPull(sink, image, plan, file, { credential, ...(configKey ? { configKey } : {}) });
                 const line = file.locate(credential.at).line;
                 return [
                     {
@@ -40543,14 +41100,24 @@ function buildRules(config) {
         },
         decide: ({ image, target }) => {
             const file = files.get(target.name);
-            if (!file)
-                return undefined;
-            const node = (0,node_credentials/* nodeCredentialsFor */.i)(image, nodes.get(target.name) ?? {});
-            const atRegistry = decideNodeConfig(image, credentialFor(image.host, file), file, node);
-            return decidePull(image, planOf(target, image, file), file, atRegistry);
+            return file ? decideK3sPull(image, target, file, nodes.get(target.name)) : undefined;
         },
         findings: () => findings,
     };
+}
+/** The node's pull over the endpoints k3s tries, the registry itself decided by its credential. */
+function decideK3sPull(image, target, file, facts) {
+    const node = (0,node_credentials/* nodeCredentialsFor */.i)(image, facts ?? {});
+    const credential = credentialFor(image.host, file);
+    const atRegistry = decideNodeConfig(image, credential, file, node);
+    const plan = planOf(target, image, file);
+    const sink = (0,trace/* activeTrace */.qw)();
+    if (sink) {
+        traceK3sPull(sink, image, plan, file, credential, atRegistry);
+        if (node)
+            (0,credential_providers_trace/* traceCredentialProviders */.u)(sink, image, facts);
+    }
+    return decidePull(image, plan, file, atRegistry);
 }
 /** The endpoints the target's nodes try for the image, with the k3s flags the target declares. */
 function planOf(target, image, file) {
@@ -40573,6 +41140,35 @@ function nodeRolePrincipal(node, image, file) {
         ],
     };
 }
+
+
+/***/ }),
+
+/***/ 13503:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ isLiveObject),
+/* harmony export */   w: () => (/* binding */ kubernetesLiveFacts)
+/* harmony export */ });
+// Objects read live, so explain names the read that gave them rather than a line of the config.
+const liveObjects = new WeakSet();
+function isLiveObject(value) {
+    return typeof value === 'object' && value !== null && liveObjects.has(value);
+}
+const kubernetesLiveFacts = {
+    join(stated, read) {
+        const facts = (stated ?? {});
+        const live = (read['objects'] ?? []);
+        for (const object of live)
+            if (typeof object === 'object' && object !== null)
+                liveObjects.add(object);
+        return { ...facts, objects: [...(facts.objects ?? []), ...live] };
+    },
+    resources(read) {
+        return (read['objects'] ?? []).map((object) => `${object.kind ?? 'object'} ${object.metadata?.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata?.name ?? ''}`);
+    },
+};
 
 
 /***/ }),
@@ -40717,6 +41313,7 @@ function readClusterState(objects) {
 function addObject(state, object, committedSecrets) {
     const metadata = object.body['metadata'];
     const origin = `${object.kind} ${metadata.name} (${(0,errors/* formatLocation */.j$)(object.locate([]))})`;
+    const place = object.place === undefined ? {} : { place: object.place };
     const namespace = metadata.namespace ?? 'default';
     switch (object.kind) {
         case 'Namespace':
@@ -40725,7 +41322,7 @@ function addObject(state, object, committedSecrets) {
             return;
         case 'Role':
         case 'ClusterRole': {
-            const definition = roleDefinition(object, metadata, origin);
+            const definition = { ...roleDefinition(object, metadata, origin), ...place };
             if (object.kind === 'ClusterRole')
                 state.clusterRoles.set(metadata.name, definition);
             else
@@ -40734,7 +41331,7 @@ function addObject(state, object, committedSecrets) {
         }
         case 'RoleBinding':
         case 'ClusterRoleBinding': {
-            const binding = bindingDefinition(object, metadata, origin);
+            const binding = { ...bindingDefinition(object, metadata, origin), ...place };
             if (object.kind === 'ClusterRoleBinding') {
                 state.clusterRoleBindings.push(binding);
             }
@@ -40753,27 +41350,34 @@ function addObject(state, object, committedSecrets) {
                 namespace,
                 imagePullSecrets: secretsOf.map((entry) => entry.name),
                 origin,
+                ...place,
             });
             break;
         }
         case 'Secret': {
-            const keys = (0,pull_secret_keys/* registryKeysOf */.ns)(object.body);
-            state.secrets.set(`${namespace}/${metadata.name}`, {
-                name: metadata.name,
-                namespace,
-                type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
-                ...(keys.registryKeys ? { registryKeys: keys.registryKeys } : {}),
-                ...(keys.problem ? { problem: keys.problem } : {}),
-                ...(keys.undecodable ? { undecodable: keys.undecodable } : {}),
-                origin,
-            });
-            if (keys.holdsCredentials)
+            const secret = secretDefinition(object, metadata.name, namespace, origin);
+            state.secrets.set(`${namespace}/${metadata.name}`, { ...secret.definition, ...place });
+            if (secret.holdsCredentials)
                 committedSecrets.push(committedSecretFinding(object, metadata.name));
             break;
         }
     }
     if (object.kind !== 'ClusterRole' && object.kind !== 'ClusterRoleBinding')
         state.namespaces.add(namespace);
+}
+/** A Secret reduced to its registry keys (never their values). */
+function secretDefinition(object, name, namespace, origin) {
+    const keys = (0,pull_secret_keys/* registryKeysOf */.ns)(object.body);
+    const definition = {
+        name,
+        namespace,
+        type: typeof object.body['type'] === 'string' ? object.body['type'] : 'Opaque',
+        ...(keys.registryKeys ? { registryKeys: keys.registryKeys } : {}),
+        ...(keys.problem ? { problem: keys.problem } : {}),
+        ...(keys.undecodable ? { undecodable: keys.undecodable } : {}),
+        origin,
+    };
+    return { definition, holdsCredentials: keys.holdsCredentials };
 }
 function withoutNullLists(object) {
     const nullable = NULLABLE_LISTS[object.kind] ?? [];
@@ -40847,8 +41451,12 @@ function committedSecretFinding(object, name) {
 /* harmony import */ var _core_config_user_glob_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65282);
 /* harmony import */ var _core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74473);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3828);
+/* harmony import */ var _live_facts_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(13503);
+/* harmony import */ var _source_lines_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53083);
 // facts.kubernetes.manifests: globs (relative to the config, inside its repository) of multi-document YAML
 // files; `List` kinds are flattened. Every object keeps where it was written, so problems point at file:line.
+
+
 
 
 
@@ -40857,12 +41465,22 @@ function committedSecretFinding(object, name) {
 /** The objects the config gives inline (facts.kubernetes.objects), as live reads and snapshots write them. */
 function inlineObjects(config) {
     const at = (i) => ['facts', 'kubernetes', 'objects', i];
-    return (config.input.facts?.kubernetes?.objects ?? []).flatMap((value, i) => flatten(value, [], {
-        takeValue: () => value,
-        locate: (objectPath) => config.locate([...at(i), ...objectPath]),
-        locateKey: (objectPath) => config.locateKey([...at(i), ...objectPath]),
-        release: () => undefined,
-    }, config.file));
+    return (config.input.facts?.kubernetes?.objects ?? []).flatMap((value, i) => {
+        const live = (0,_live_facts_js__WEBPACK_IMPORTED_MODULE_5__/* .isLiveObject */ .I)(value) && isRecord(value) ? `GET ${String(value['kind']).toLowerCase()}s` : undefined;
+        const place = (inside) => ({
+            at: (objectPath) => ({
+                file: config.file,
+                line: config.locate([...at(i), ...inside, ...objectPath]).line,
+            }),
+            ...(live === undefined ? {} : { live }),
+        });
+        return flatten(value, [], {
+            takeValue: () => value,
+            locate: (objectPath) => config.locate([...at(i), ...objectPath]),
+            locateKey: (objectPath) => config.locateKey([...at(i), ...objectPath]),
+            release: () => undefined,
+        }, config.file, place);
+    });
 }
 function loadManifests(config) {
     const patterns = config.input.facts?.kubernetes?.manifests ?? [];
@@ -40889,15 +41507,22 @@ function loadManifests(config) {
 function objectsOf(absolute, where, root) {
     const file = (0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(node_path__WEBPACK_IMPORTED_MODULE_0__.relative(process.cwd(), absolute) || absolute);
     const text = (0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readUserFile */ .E1)(absolute, where, `${file} (%CODE%)`, root);
-    return (0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlStream */ .b)(text, file).flatMap((source) => {
+    return (0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlStream */ .b)(text, file).flatMap((source, document) => {
         const value = source.takeValue();
         if (value === null || value === undefined)
             return []; // an empty document between `---`
-        return flatten(value, [], source, file);
+        // Found again from the file when explain asks: the parsed document is not kept for it.
+        const place = (inside) => ({
+            at: (objectPath) => {
+                const line = (0,_source_lines_js__WEBPACK_IMPORTED_MODULE_6__/* .lineInFile */ .m)(absolute, [...inside, ...objectPath], document);
+                return { file, ...(line === undefined ? {} : { line }) };
+            },
+        });
+        return flatten(value, [], source, file, place);
     });
 }
 /** One written document as Kubernetes objects (a `…List` gives its items); not an object is a ConfigError. */
-function flatten(value, at, source, file) {
+function flatten(value, at, source, file, placeOf) {
     const locate = (objectPath) => source.locate([...at, ...objectPath]);
     if (!isRecord(value) || typeof value['kind'] !== 'string' || typeof value['apiVersion'] !== 'string') {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL({
@@ -40908,7 +41533,7 @@ function flatten(value, at, source, file) {
     const kind = value['kind'];
     // v1 List, RoleBindingList, … : `kubectl get -o yaml` prints several objects this way.
     if (kind.endsWith('List') && Array.isArray(value['items'])) {
-        return value['items'].flatMap((item, i) => flatten(item, [...at, 'items', i], source, file));
+        return value['items'].flatMap((item, i) => flatten(item, [...at, 'items', i], source, file, placeOf));
     }
     return [
         {
@@ -40918,6 +41543,7 @@ function flatten(value, at, source, file) {
             file,
             locate,
             locateKey: (objectPath) => source.locateKey([...at, ...objectPath]),
+            ...(placeOf === undefined ? {} : { place: placeOf(at) }),
         },
     ];
 }
@@ -41215,8 +41841,8 @@ function withOpenShiftBuiltins(state) {
 /* harmony export */   b: () => (/* binding */ evaluateIntegratedRegistryPull)
 /* harmony export */ });
 /* harmony import */ var _fixes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84396);
-/* harmony import */ var _rbac_authorize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32959);
-/* harmony import */ var _builtin_roles_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73191);
+/* harmony import */ var _rbac_authorize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32959);
+/* harmony import */ var _builtin_roles_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73191);
 
 
 
@@ -41228,8 +41854,8 @@ function evaluateIntegratedRegistryPull(image, account, state, severalInNamespac
         name: image.imageStream,
         namespace: image.namespace,
     };
-    const defaults = (0,_builtin_roles_js__WEBPACK_IMPORTED_MODULE_0__/* .projectDefaultBindings */ .rX)(state, image.namespace);
-    const decision = (0,_rbac_authorize_js__WEBPACK_IMPORTED_MODULE_1__/* .authorize */ .Gq)(state, (0,_rbac_authorize_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceAccountUser */ .Ep)(account.namespace, account.name), request, defaults);
+    const defaults = (0,_builtin_roles_js__WEBPACK_IMPORTED_MODULE_1__/* .projectDefaultBindings */ .rX)(state, image.namespace);
+    const decision = (0,_rbac_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .authorize */ .Gq)(state, (0,_rbac_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceAccountUser */ .Ep)(account.namespace, account.name), request, defaults);
     const asked = `get imagestreams/layers "${image.imageStream}" in ${image.namespace}`;
     if (decision.result === 'yes') {
         return {
@@ -41302,7 +41928,8 @@ function openshiftLocationOf(image) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   JC: () => (/* binding */ registryKeyCovers),
 /* harmony export */   NZ: () => (/* binding */ matchImageCovers),
-/* harmony export */   Wo: () => (/* binding */ inKubeletOrder)
+/* harmony export */   Wo: () => (/* binding */ inKubeletOrder),
+/* harmony export */   sl: () => (/* binding */ keyMiss)
 /* harmony export */ });
 /* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50773);
 
@@ -41336,6 +41963,23 @@ function inKubeletOrder(keys) {
             : '';
     };
     return [...keys].sort((a, b) => (indexed(a) < indexed(b) ? 1 : indexed(a) > indexed(b) ? -1 : 0));
+}
+/** Why a key does not cover the image (explain's trace): the part of the kubelet's match that failed. */
+function keyMiss(key, image) {
+    const glob = parseKey(key);
+    const target = parseKey(`${image.host}/${image.path}`, false);
+    if (!glob || !target)
+        return `${key} is not a registry location`;
+    if (glob.labels.length !== target.labels.length) {
+        return `${key} has ${glob.labels.length} host labels, ${image.host} has ${target.labels.length}`;
+    }
+    const label = glob.labels.findIndex((part, i) => !labelMatches(part, target.labels[i] ?? ''));
+    if (label !== -1)
+        return `host label "${glob.labels[label]}" does not match "${target.labels[label]}"`;
+    if (glob.port !== target.port) {
+        return `port ${glob.port || '(none)'} is not the image's port ${target.port || '(none)'}`;
+    }
+    return `path ${glob.path} is not a prefix of ${target.path}`;
 }
 /** Lookup matches the image's own host/path: only the key had its scheme and /v1/ or /v2/ stripped (Add). */
 function locationMatches(glob, image) {
@@ -41382,8 +42026,15 @@ function labelMatches(pattern, label) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ep: () => (/* binding */ serviceAccountUser),
 /* harmony export */   Gq: () => (/* binding */ authorize),
-/* harmony export */   ko: () => (/* binding */ selects)
+/* harmony export */   J3: () => (/* binding */ subjectCovers),
+/* harmony export */   JB: () => (/* binding */ ruleParts),
+/* harmony export */   ko: () => (/* binding */ selects),
+/* harmony export */   kp: () => (/* binding */ roleOf)
 /* harmony export */ });
+/* harmony import */ var _core_trace_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53186);
+/* harmony import */ var _trace_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55273);
+
+
 /** The service account's user and the groups the API server gives it. */
 function serviceAccountUser(namespace, name) {
     return {
@@ -41393,6 +42044,7 @@ function serviceAccountUser(namespace, name) {
     };
 }
 function authorize(state, user, request, extraBindings = []) {
+    const sink = (0,_core_trace_js__WEBPACK_IMPORTED_MODULE_0__/* .activeTrace */ .qw)();
     const grantedBy = [];
     const unknownBecause = [];
     const bindings = [
@@ -41401,6 +42053,8 @@ function authorize(state, user, request, extraBindings = []) {
         ...extraBindings,
     ];
     for (const binding of bindings) {
+        if (sink)
+            (0,_trace_js__WEBPACK_IMPORTED_MODULE_1__/* .traceBinding */ .Fh)(sink, state, binding, user, request);
         if (binding.namespace !== undefined && binding.namespace !== request.namespace)
             continue;
         if (!binding.subjects.some((subject) => subjectCovers(subject, binding, user)))
@@ -41415,7 +42069,15 @@ function authorize(state, user, request, extraBindings = []) {
         }
     }
     if (grantedBy.length === 0 && !state.namespaces.has(request.namespace)) {
-        unknownBecause.push(`the RoleBindings of namespace ${request.namespace} are not in facts.kubernetes.manifests: add them (oc get rolebindings -n ${request.namespace} -o yaml)`);
+        const why = `the RoleBindings of namespace ${request.namespace} are not in facts.kubernetes.manifests: add them (oc get rolebindings -n ${request.namespace} -o yaml)`;
+        unknownBecause.push(why);
+        sink?.step({
+            layer: _trace_js__WEBPACK_IMPORTED_MODULE_1__/* .RBAC_LAYER */ .pZ,
+            subject: `RoleBindings of namespace ${request.namespace}`,
+            source: { label: 'facts.kubernetes.manifests' },
+            outcome: 'undecided',
+            detail: why,
+        });
     }
     const result = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
     return { result, grantedBy, unknownBecause };
@@ -41471,6 +42133,11 @@ function selects(selector, labels) {
     return !empty && matchLabels && matchExpressions;
 }
 function ruleMatches(rule, request) {
+    const { verb, group, resource, name } = ruleParts(rule, request);
+    return verb && group && resource && name;
+}
+/** Which parts of the rule match the request (explain names those that do not). */
+function ruleParts(rule, request) {
     const verb = rule.verbs.includes('*') || rule.verbs.includes(request.verb);
     const group = rule.apiGroups.includes('*') || rule.apiGroups.includes(request.apiGroup);
     const combined = request.subresource ? `${request.resource}/${request.subresource}` : request.resource;
@@ -41479,13 +42146,119 @@ function ruleMatches(rule, request) {
         // "*/scale" style: every resource's named subresource.
         (request.subresource !== undefined && rule.resources.includes(`*/${request.subresource}`));
     const name = rule.resourceNames.length === 0 || rule.resourceNames.includes(request.name);
-    return verb && group && resource && name;
+    return { verb, group, resource, name };
 }
 
 
 /***/ }),
 
-/***/ 27190:
+/***/ 55273:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $z: () => (/* binding */ placeSource),
+/* harmony export */   Fh: () => (/* binding */ traceBinding),
+/* harmony export */   pZ: () => (/* binding */ RBAC_LAYER)
+/* harmony export */ });
+/* harmony import */ var _authorize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32959);
+
+const RBAC_LAYER = 'RBAC';
+/** A source for a path inside an object: its file and line, the live read, or built in. */
+function placeSource(place, label, at) {
+    if (!place)
+        return { label: `${label} (built in)` };
+    if (place.live !== undefined)
+        return { label, live: place.live };
+    return { label, ...place.at(at) };
+}
+function traceBinding(sink, state, binding, user, request) {
+    const label = binding.namespace === undefined
+        ? `ClusterRoleBinding ${binding.name}`
+        : `RoleBinding ${binding.namespace}/${binding.name}`;
+    const step = (subject, source, outcome, detail) => sink.step({ layer: RBAC_LAYER, subject, source, outcome, detail });
+    const source = placeSource(binding.place, label, []);
+    const roleName = `${binding.roleRef.kind} ${binding.roleRef.name}`;
+    if (binding.namespace !== undefined && binding.namespace !== request.namespace) {
+        step(label, source, 'not matched', `it is in namespace ${binding.namespace}, the request in ${request.namespace}`);
+        return;
+    }
+    const covered = binding.subjects.map((subject) => (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .subjectCovers */ .J3)(subject, binding, user));
+    const role = covered.includes(true) ? (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .roleOf */ .kp)(state, binding) : undefined;
+    const rules = role ? roleRules(state, role, binding.roleRef.kind) : [];
+    const asked = requestText(request);
+    const [outcome, detail] = bindingOutcome(covered.includes(true), role, rules, request, user, roleName);
+    step(label, source, outcome, detail);
+    binding.subjects.forEach((subject, i) => {
+        const where = placeSource(binding.place, label, ['subjects', i]);
+        step(`subject ${subjectName(subject)} of ${label}`, where, covered[i] ? 'matched' : 'not matched', subjectDetail(subject, covered[i], user));
+    });
+    for (const { owner, kind, rule, index } of rules) {
+        const roleLabel = `${kind} ${owner.namespace ? `${owner.namespace}/` : ''}${owner.name}`;
+        const where = placeSource(owner.place, roleLabel, ['rules', index]);
+        const matched = allParts(rule, request);
+        step(`rule #${index + 1} of ${roleLabel}`, where, matched ? 'matched' : 'not matched', ruleDetail(rule, request, asked));
+    }
+}
+function bindingOutcome(covers, role, rules, request, user, roleName) {
+    const asked = requestText(request);
+    if (!covers)
+        return ['not matched', `no subject is ${user.user} or one of its groups (${user.groups.join(', ')})`];
+    if (!role)
+        return ['undecided', `${roleName} is neither in facts.kubernetes.manifests nor built in`];
+    return rules.some(({ rule }) => allParts(rule, request))
+        ? ['matched', `a subject covers ${user.user}, and ${roleName} allows ${asked}`]
+        : ['not matched', `a subject covers ${user.user}, but no rule of ${roleName} allows ${asked}`];
+}
+function requestText(request) {
+    const resource = request.subresource ? `${request.resource}/${request.subresource}` : request.resource;
+    return `${request.verb} ${resource} "${request.name}" (apiGroup ${request.apiGroup || '""'}) in ${request.namespace}`;
+}
+function allParts(rule, request) {
+    const { verb, group, resource, name } = (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleParts */ .JB)(rule, request);
+    return verb && group && resource && name;
+}
+/** The role's own rules, then those of every ClusterRole its aggregation selects, as authorize() reads them. */
+function roleRules(state, role, kind, seen = new Set()) {
+    seen.add(role.name);
+    const own = role.rules.map((rule, index) => ({ owner: role, kind, rule, index }));
+    const aggregated = (role.aggregation ?? []).flatMap((selector) => [...state.clusterRoles.values()]
+        .filter((candidate) => !seen.has(candidate.name) && (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .selects */ .ko)(selector, candidate.labels))
+        .flatMap((candidate) => roleRules(state, candidate, 'ClusterRole', seen)));
+    return [...own, ...aggregated];
+}
+function subjectName(subject) {
+    return `${subject.kind} ${subject.namespace ? `${subject.namespace}/` : ''}${subject.name}`;
+}
+function subjectDetail(subject, covers, user) {
+    const is = covers ? 'is' : 'is not';
+    switch (subject.kind) {
+        case 'User':
+            return `the user ${is} ${subject.name} (the request is ${user.user})`;
+        case 'Group':
+            return `${subject.name} ${is} one of the user's groups (${user.groups.join(', ')})`;
+        case 'ServiceAccount':
+            return `the pulling service account ${user.serviceAccount ? `${user.serviceAccount.namespace}/${user.serviceAccount.name}` : user.user} ${is} this one`;
+    }
+}
+function ruleDetail(rule, request, asked) {
+    const parts = (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleParts */ .JB)(rule, request);
+    const list = (values) => `[${values.map((value) => value || '""').join(', ')}]`;
+    const resource = request.subresource ? `${request.resource}/${request.subresource}` : request.resource;
+    const failed = [
+        parts.verb ? '' : `verb ${request.verb} is not in verbs ${list(rule.verbs)}`,
+        parts.group ? '' : `apiGroup ${request.apiGroup || '""'} is not in apiGroups ${list(rule.apiGroups)}`,
+        parts.resource ? '' : `resource ${resource} is not in resources ${list(rule.resources)}`,
+        parts.name ? '' : `name "${request.name}" is not in resourceNames ${list(rule.resourceNames)}`,
+    ].filter(Boolean);
+    return failed.length === 0
+        ? `verbs ${list(rule.verbs)}, apiGroups ${list(rule.apiGroups)}, resources ${list(rule.resources)}${rule.resourceNames.length > 0 ? `, resourceNames ${list(rule.resourceNames)}` : ''} allow ${asked}`
+        : failed.join('; ');
+}
+
+
+/***/ }),
+
+/***/ 42697:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -41498,12 +42271,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/core/verdict.js
 var core_verdict = __webpack_require__(94418);
+// EXTERNAL MODULE: ./lib/core/trace.js
+var trace = __webpack_require__(53186);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/credential-providers/node-facts.js + 1 modules
 var node_facts = __webpack_require__(16723);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/credential-providers/node-credentials.js
 var node_credentials = __webpack_require__(92327);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/index.js + 2 modules
-var kubernetes = __webpack_require__(56487);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/index.js + 1 modules
+var kubernetes = __webpack_require__(89744);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/cluster-state.js + 1 modules
 var cluster_state = __webpack_require__(5638);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/manifests/load.js
@@ -41845,10 +42620,83 @@ function capabilityNote(reasons) {
 var image_reference = __webpack_require__(60814);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/fixes.js
 var fixes = __webpack_require__(84396);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/rbac/trace.js
+var rbac_trace = __webpack_require__(55273);
+;// CONCATENATED MODULE: ./lib/providers/kubernetes/pull-secrets/trace.js
+
+
+const SECRETS_LAYER = 'imagePullSecrets';
+function traceSecretList(sink, source, names) {
+    sink.step({
+        layer: SECRETS_LAYER,
+        subject: `imagePullSecrets of ${source.label}`,
+        source,
+        outcome: names.length > 0 ? 'matched' : 'not matched',
+        detail: names.length > 0 ? `tried in this order: ${names.join(', ')}` : 'no imagePullSecrets',
+    });
+}
+/** One named secret: absent, unusable, or its keys tried in the kubelet's order up to the one that covers. */
+function traceSecret(sink, image, namespace, secretName, secret) {
+    const label = `Secret ${namespace}/${secretName}`;
+    if (!secret) {
+        sink.step({
+            layer: SECRETS_LAYER,
+            subject: label,
+            source: { label: 'facts.kubernetes.manifests' },
+            outcome: 'not matched',
+            detail: `${secretName} is not in the manifests of ${namespace}`,
+        });
+        return;
+    }
+    const source = (0,rbac_trace/* placeSource */.$z)(secret.place, label, []);
+    const keys = (0,registry_match/* inKubeletOrder */.Wo)(secret.registryKeys ?? []);
+    const covering = keys.find((key) => (0,registry_match/* registryKeyCovers */.JC)(key, image));
+    sink.step({
+        layer: SECRETS_LAYER,
+        subject: label,
+        source,
+        outcome: covering === undefined ? 'not matched' : 'matched',
+        detail: secret.problem
+            ? `it cannot be used as a pull secret: ${secret.problem}`
+            : covering === undefined
+                ? `its registry keys (${keys.join(', ') || 'none'}) do not cover ${image.host}`
+                : `its registry key ${covering} covers ${image.host}; the credential itself cannot be checked offline`,
+    });
+    const data = (0,rbac_trace/* placeSource */.$z)(secret.place, label, ['data']);
+    for (const key of keys) {
+        const covers = key === covering;
+        sink.step({
+            layer: SECRETS_LAYER,
+            subject: `registry key ${key} of ${label}`,
+            source: data,
+            outcome: covers ? 'matched' : 'not matched',
+            detail: covers ? `covers ${image.host}/${image.path}` : (0,registry_match/* keyMiss */.sl)(key, image),
+        });
+        if (covers)
+            return; // the kubelet uses the first key that covers the image
+    }
+}
+/** The node's own credentials, tried after the pod's secrets. */
+function traceNodeSide(sink, decided, why) {
+    sink.step({
+        layer: 'node credentials',
+        subject: "the node's own registry credentials",
+        source: { label: 'global pull secret or kubelet credential providers' },
+        outcome: decided ? 'undecided' : 'not matched',
+        detail: why,
+    });
+}
+
+// EXTERNAL MODULE: ./lib/providers/kubernetes/credential-providers/trace.js
+var credential_providers_trace = __webpack_require__(79883);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/pull-secrets/rule.js
 // The pull-secret rule (SPEC §4 "Other secured registries from Kubernetes/OpenShift"): the pod's service
 // account must link a kubernetes.io/dockerconfigjson (or legacy dockercfg) Secret whose registry keys cover
 // the image. The credential itself cannot be checked offline, and the reason says so.
+
+
+
+
 
 
 
@@ -41872,7 +42720,9 @@ function evaluatePullSecrets(image, account, state, node) {
     // Every namespace has a `default` ServiceAccount; one the manifests do not show links no secrets.
     const linked = serviceAccount?.imagePullSecrets ?? [];
     const origin = serviceAccount?.origin ?? `the default ServiceAccount of ${namespace}`;
-    const tried = trySecrets(image, namespace, linked, state, `${origin} links`);
+    const sink = (0,trace/* activeTrace */.qw)();
+    const listedBy = () => accountSource(serviceAccount, origin);
+    const tried = trySecrets(image, namespace, linked, state, `${origin} links`, listedBy, sink);
     if ('verdict' in tried)
         return tried.verdict;
     const { absent } = tried;
@@ -41885,6 +42735,8 @@ function evaluatePullSecrets(image, account, state, node) {
     const unlinked = [...state.secrets.values()].find((secret) => secret.namespace === namespace &&
         !linked.includes(secret.name) &&
         coveringKey(secret, image) !== undefined);
+    if (sink)
+        traceNode(sink, node, image);
     if (node && 'verdict' in node)
         return withReasons(node.verdict, reasons);
     if (node)
@@ -41935,7 +42787,9 @@ function undecodablePullSecret(account, state) {
  */
 function evaluatePodPullSecrets(image, account, listed, state, node) {
     const { namespace } = account;
-    const tried = trySecrets(image, namespace, listed, state, 'the pod lists');
+    const sink = (0,trace/* activeTrace */.qw)();
+    const listedBy = () => ({ label: `the pod (its own list, service account ${namespace}/${account.name})` });
+    const tried = trySecrets(image, namespace, listed, state, 'the pod lists', listedBy, sink);
     if ('verdict' in tried)
         return tried.verdict;
     const { reasons, absent } = tried;
@@ -41951,6 +42805,8 @@ function evaluatePodPullSecrets(image, account, listed, state, node) {
     }
     for (const secretName of absent)
         reasons.push(`the pod lists the pull secret ${secretName}, which is not in the manifests of ${namespace}`);
+    if (sink)
+        traceNode(sink, node, image);
     if (node && 'verdict' in node)
         return withReasons(node.verdict, reasons);
     if (node)
@@ -41968,6 +42824,21 @@ function evaluatePodPullSecrets(image, account, listed, state, node) {
         missing: [(0,fixes/* podSecretFix */.pB)(account, image.host, listed, fixSecret, unlisted !== undefined)],
     };
 }
+function traceNode(sink, node, image) {
+    if (!node)
+        return;
+    if (node.nodes)
+        (0,credential_providers_trace/* traceCredentialProviders */.u)(sink, image, node.nodes);
+    if ('verdict' in node)
+        traceNodeSide(sink, true, node.verdict.reasons.join('; '));
+    else
+        traceNodeSide(sink, false, node.reason);
+}
+function accountSource(account, origin) {
+    return account
+        ? (0,rbac_trace/* placeSource */.$z)(account.place, `ServiceAccount ${account.namespace}/${account.name}`, ['imagePullSecrets'])
+        : { label: `${origin} (not in the manifests: it links no secrets)` };
+}
 /** The node's verdict, after what the pod's own secrets showed. */
 function withReasons(verdict, reasons) {
     return { ...verdict, reasons: [...reasons, ...verdict.reasons] };
@@ -41976,11 +42847,15 @@ function withReasons(verdict, reasons) {
  * The named pull secrets of a namespace, in order, as the kubelet tries them: `allowed` by the first whose
  * keys cover the image; else why each present one does not, and which are absent.
  */
-function trySecrets(image, namespace, names, state, holder) {
+function trySecrets(image, namespace, names, state, holder, listedBy, sink) {
+    if (sink)
+        traceSecretList(sink, listedBy(), names);
     const reasons = [];
     const absent = [];
     for (const secretName of names) {
         const secret = state.secrets.get(`${namespace}/${secretName}`);
+        if (sink)
+            traceSecret(sink, image, namespace, secretName, secret);
         if (!secret) {
             absent.push(secretName);
             continue;
@@ -42008,6 +42883,7 @@ function describeMiss(secret, image) {
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/rules.js
+
 
 
 
@@ -42079,19 +42955,29 @@ function nodeRolePull(image, account, state, facts) {
     const node = (0,node_credentials/* nodeCredentialsFor */.i)(image, facts);
     if (node?.kind !== 'role' || undecodablePullSecret(account, state))
         return undefined;
-    const secrets = evaluatePullSecrets(image, account, state, { reason: node.reason });
-    return secrets.verdict === 'denied' ? { principal: node.role, reasons: secrets.reasons } : undefined;
+    // Traced, the secrets' steps are kept only when they make the pull the node role's: else decide() records them.
+    const sink = (0,trace/* activeTrace */.qw)();
+    const kept = sink ? (0,trace/* recordingSink */.$O)() : undefined;
+    const evaluate = () => evaluatePullSecrets(image, account, state, { reason: node.reason, nodes: facts });
+    const secrets = kept ? (0,trace/* withTrace */.SZ)(kept, evaluate) : evaluate();
+    if (secrets.verdict !== 'denied')
+        return undefined;
+    for (const step of kept?.steps ?? [])
+        sink?.step(step);
+    return { principal: node.role, reasons: secrets.reasons };
 }
 /** The node's own credentials: OpenShift's global pull secret; a Kubernetes node's credential providers. */
 function nodeSide(image, target, state, nodes) {
     if (target.platform === 'openshift')
         return globalPullSecretCovers(image, state);
-    const node = (0,node_credentials/* nodeCredentialsFor */.i)(image, nodes.get(target.name) ?? {});
+    const facts = nodes.get(target.name);
+    const node = (0,node_credentials/* nodeCredentialsFor */.i)(image, facts ?? {});
     if (!node)
         return undefined;
+    const traced = facts === undefined ? {} : { nodes: facts };
     return node.kind === 'not-given' || node.kind === 'unknown'
-        ? { verdict: (0,core_verdict/* unknown */.L)([node.reason]) }
-        : { reason: node.reason };
+        ? { verdict: (0,core_verdict/* unknown */.L)([node.reason]), ...traced }
+        : { reason: node.reason, ...traced };
 }
 function isClusterTarget(target) {
     return target.platform === 'openshift' || target.platform === 'kubernetes';
@@ -42120,6 +43006,69 @@ function withoutRegistryToken(verdict, account) {
         ...verdict.reasons,
         `unknown: the pod lists its own imagePullSecrets (${listed.join(', ')}), so the ServiceAccount admission controller does not add ${account.name}'s generated ${account.name}-dockercfg-… secret that carries its registry token: list that secret in the pod's imagePullSecrets too (oc get serviceaccount ${account.name} -n ${account.namespace} -o yaml shows its name)`,
     ]);
+}
+
+
+/***/ }),
+
+/***/ 53083:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ lineInFile)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var _core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91767);
+/* harmony import */ var _core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74473);
+/* harmony import */ var _core_trace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53186);
+// Lines of facts written in files for `pullcheck explain` (issue 19): "the line of the Nth element under path
+// P in file F", found by parsing the file again (JSON is YAML) with node ranges — only while a trace is
+// active, never during a check. Each trace keeps the files it parsed, so a policy file with twenty bindings
+// is parsed once per trace.
+
+
+
+
+const parsedPerTrace = new WeakMap();
+/**
+ * The 1-based line where the value at `at` is written in `file` (a repository file as messages show it,
+ * relative to the working directory), in its `documentIndex`th YAML document; the nearest written ancestor's
+ * line when the path is not written; undefined when the file cannot be read or parsed again.
+ */
+function lineInFile(file, at, documentIndex = 0) {
+    const documents = parsedDocuments(file);
+    try {
+        return documents?.[documentIndex]?.locate(at).line;
+    }
+    catch {
+        return undefined;
+    }
+}
+function parsedDocuments(file) {
+    const sink = (0,_core_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .activeTrace */ .qw)();
+    const cache = sink ? (parsedPerTrace.get(sink) ?? new Map()) : undefined;
+    if (sink && cache && !parsedPerTrace.has(sink))
+        parsedPerTrace.set(sink, cache);
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(file);
+    if (cache?.has(absolute))
+        return cache.get(absolute);
+    const documents = parse(absolute);
+    cache?.set(absolute, documents);
+    return documents;
+}
+/** The file read as the loader reads it: inside its repository, size-limited; a parse error gives up. */
+function parse(absolute) {
+    const read = (0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readConfined */ .Hz)(absolute, (0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryRootOf */ .Ko)(node_path__WEBPACK_IMPORTED_MODULE_0__.dirname(absolute)));
+    if (!('text' in read))
+        return undefined;
+    try {
+        return /\.json$/i.test(absolute)
+            ? [(0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlSource */ .W)(read.text, absolute)]
+            : (0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlStream */ .b)(read.text, absolute);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
