@@ -1,4 +1,5 @@
 // Policy-level answers built from statement matches: "does some statement allow/deny this request?"
+import type { LocatedDocument } from '../../../core/config/document.ts';
 import type { PolicyDocument, Statement } from './document.ts';
 import { ACCEPT, matchStatement, type AcceptPrincipal, type PrincipalMatch, type Request } from './match.ts';
 import type { Tri } from '../../../core/tri.ts';
@@ -12,6 +13,17 @@ export interface KnownPolicy {
   readonly missingFact?: string;
   /** An AWS Organizations control policy: a service (SCP) or resource (RCP) control policy. */
   readonly control?: 'scp' | 'rcp';
+  /** Where it is written, for `pullcheck explain`'s trace (a reference: nothing is located in a check). */
+  readonly origin?: PolicyOrigin;
+}
+
+export interface PolicyOrigin {
+  /** The layer of the evaluation, in IAM's words: "identity policy", "permissions boundary", "SCP", … */
+  readonly layer: string;
+  /** The document as the config gave it (a file, an inline document): where its statements are written. */
+  readonly written?: LocatedDocument;
+  /** Read live: the call that read it (`ecr:GetRepositoryPolicy`). */
+  readonly live?: string;
 }
 
 export interface StatementHit {
