@@ -80,9 +80,7 @@ export function activeTrace(): TraceSink | undefined {
 }
 
 /** A sink that keeps every step in order. */
-export function recordingSink(
-  lineOf?: TraceSink['lineOf'],
-): TraceSink & { readonly steps: TraceStep[] } {
+export function recordingSink(lineOf?: TraceSink['lineOf']): TraceSink & { readonly steps: TraceStep[] } {
   const steps: TraceStep[] = [];
   return { steps, step: (step) => void steps.push(step), ...(lineOf ? { lineOf } : {}) };
 }
@@ -93,4 +91,10 @@ export function notedSink(sink: TraceSink, note: string): TraceSink {
     step: (step) => sink.step({ ...step, question: step.question ? `${note}: ${step.question}` : note }),
     ...(sink.lineOf ? { lineOf: sink.lineOf.bind(sink) } : {}),
   };
+}
+
+/** Runs `decide` with its steps noted as a hypothesis ("if the scope were V1"), when a trace is active. */
+export function withNote<T>(note: string, decide: () => T): T {
+  const sink = activeTrace();
+  return sink ? withTrace(notedSink(sink, note), decide) : decide();
 }
