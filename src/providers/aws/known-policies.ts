@@ -24,20 +24,17 @@ export const LAYERS = {
   rcp: { name: 'RCP', read: 'organizations:DescribePolicy' },
 } as const satisfies Record<string, Layer>;
 
-/** Where a document's statements are: the document the config gave, or the call that read it live. */
+/** Where a document's statements are: the document the config gave or live reads read (told apart lazily). */
 export function originOf(document: LocatedDocument, layer: Layer): PolicyOrigin {
-  return isReadLive(document)
-    ? { layer: layer.name, live: layer.read }
-    : { layer: layer.name, written: document };
+  return { layer: layer.name, written: document, call: layer.read };
 }
 
-/** A policy live reads could not read: every statement of it is unknown, for the reason given. */
 export function unreadablePolicy(label: string, reason: string, layer: Layer): KnownPolicy {
   return {
     label,
     document: undefined,
     missingFact: `could not be read: ${reason}`,
-    origin: { layer: layer.name, live: layer.read },
+    origin: { layer: layer.name, call: layer.read, unread: true },
   };
 }
 

@@ -22,10 +22,15 @@ export interface KnownPolicy {
 export interface PolicyOrigin {
   /** The layer of the evaluation, in IAM's words: "identity policy", "permissions boundary", "SCP", … */
   readonly layer: string;
-  /** The document as the config gave it (a file, an inline document): where its statements are written. */
+  /**
+   * The document as the config gave it (a file, an inline document) or live reads read it: where its
+   * statements are written. Never located in a check (locating an inline one parses the config again).
+   */
   readonly written?: LocatedDocument;
-  /** Read live: the call that read it (`ecr:GetRepositoryPolicy`). */
-  readonly live?: string;
+  /** The call live reads read this layer's documents with (`ecr:GetRepositoryPolicy`). */
+  readonly call?: string;
+  /** Live reads could not read it (`call` is the read that failed). */
+  readonly unread?: true;
 }
 
 export interface StatementHit {

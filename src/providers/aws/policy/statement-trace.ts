@@ -1,6 +1,7 @@
 // The steps of `pullcheck explain`'s trace for IAM statements (core/trace.ts): which statement of which policy
 // was asked what, whether it matched, and — when it did not — the element that failed and the value it saw.
 // Built only while a trace is active: a check never reaches this module's functions.
+import { isReadLive } from '../../../core/live-facts.ts';
 import type { TraceSink, TraceSource, TraceStep } from '../../../core/trace.ts';
 import type { Condition, PatternList, Statement } from './document.ts';
 import type { KnownPolicy } from './evaluate.ts';
@@ -83,7 +84,8 @@ export function policySource(
   statement: Statement | undefined,
 ): TraceSource {
   const origin = policy.origin;
-  if (origin?.live) return { label: policy.label, live: origin.live };
+  if (origin?.unread || (origin?.written && isReadLive(origin.written)))
+    return { label: policy.label, ...(origin.call ? { live: origin.call } : {}) };
   const where = origin?.written?.where;
   if (!where) {
     // An AWS-managed policy: its statements are pullcheck's built-in copy of AWS's document.
