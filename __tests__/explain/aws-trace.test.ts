@@ -224,3 +224,28 @@ test('no trace is active outside explain: before, after, and after a traced prom
   checkConfig(discoveredConfig(DEMO, undefined).config);
   assert.equal(sink.steps.length, 0);
 });
+
+test('Lambda pulling its image: the repository policy statements asked for the service principal are traced', async () => {
+  const file = tempConfig(`version: 1
+images: ['111122223333.dkr.ecr.us-east-1.amazonaws.com/team/fn:1']
+targets:
+  - { name: api, platform: lambda, account: '111122223333', region: us-east-1 }
+facts:
+  aws:
+    repositories:
+      - arn: 'arn:aws:ecr:us-east-1:111122223333:repository/team/fn'
+        policy:
+          Version: '2012-10-17'
+          Statement:
+            - Sid: OnlyS3
+              Effect: Allow
+              Principal: { Service: s3.amazonaws.com }
+              Action: [ecr:BatchGetImage, ecr:GetDownloadUrlForLayer]
+`);
+  const [e] = await explain(file, '111122223333.dkr.ecr.us-east-1.amazonaws.com/team/fn:1', 'api');
+  const step = e!.trace.find((s) => s.subject === 'Statement 1 (Sid OnlyS3), Allow');
+  assert.ok(step, `steps: ${e!.trace.map((s) => `${s.layer} ${s.subject}`).join('; ')}`);
+  assert.equal(step.outcome, 'not matched');
+  assert.match(step.detail, /^Principal does not name lambda\.amazonaws\.com$/);
+  assert.equal(step.source.line, 12);
+});
