@@ -52,7 +52,7 @@ test('the demo: prod-nodes pulling team/api is denied, and the trace shows the r
     );
     assert.match(
       step.detail,
-      /^Principal .*staging-nodes.* does not name arn:aws:iam::210987654321:role\/eks\/prod-nodes$/,
+      /^Principal .*staging-nodes.* does not name arn:aws:iam::210987654321:role\/eks\/prod-nodes \(counted here: statements naming the caller\)$/,
     );
   }
   // The identity side grants: the AWS-managed policy's statement, from the built-in copy.
@@ -132,7 +132,7 @@ facts:
   const other = e!.trace.find(
     (step) => step.subject.startsWith('Statement 1 (Sid NoTeamWeb)') && step.outcome === 'not matched',
   );
-  assert.match(other!.detail, /^Action ecr:batchgetimage does not cover ecr:getdownloadurlforlayer$/);
+  assert.match(other!.detail, /^Action ecr:batchgetimage does not cover ecr:GetDownloadUrlForLayer$/);
   // A repository without a policy is a skipped layer, not silence.
   assert.ok(e!.trace.some((step) => step.layer === 'repository policy' && step.outcome === 'skipped'));
 });

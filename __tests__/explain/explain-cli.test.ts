@@ -97,7 +97,7 @@ test('the demo’s denied pull, offline: text with numbered steps at the policy 
   assert.match(run.stdout, /missing on the resource side: ecr:BatchGetImage, ecr:GetDownloadUrlForLayer/);
   assert.match(
     run.stdout,
-    / {4}\[repository policy\]\n +\d+\. ✘ Statement 1 \(Sid ClusterPull\), Allow — examples\/iam\/api-repository-policy\.json:4 \(repository policy of arn:aws:ecr:us-east-1:123456789012:repository\/team\/api\)\n +not matched: Principal .* does not name arn:aws:iam::210987654321:role\/eks\/prod-nodes\n/,
+    / {4}\[repository policy\]\n +\d+\. ✘ Statement 1 \(Sid ClusterPull\), Allow — examples\/iam\/api-repository-policy\.json:4 \(repository policy of arn:aws:ecr:us-east-1:123456789012:repository\/team\/api\)\n +not matched: Principal .* does not name arn:aws:iam::210987654321:role\/eks\/prod-nodes \(counted here: statements naming the caller\)\n/,
   );
   assert.doesNotMatch(run.stdout, /prod-fargate-pods\)\n/, '--principal keeps to one pull');
 });

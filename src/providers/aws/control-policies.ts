@@ -14,6 +14,7 @@ import { findStatements, NO, type Finding, type KnownPolicy, type StatementHit }
 import { findServiceStatements, type ServiceFinding, type ServiceRequest } from './policy/service-match.ts';
 import type { Request } from './policy/match.ts';
 import { activeTrace } from '../../core/trace.ts';
+import { requestQuestion } from './policy/statement-trace.ts';
 
 /** What the SCPs and RCPs on a request's path say. */
 export interface ControlAnswer {
@@ -58,7 +59,7 @@ function noControl(request: Request, why: string | (() => string)): ControlAnswe
     source: { label: 'AWS Organizations' },
     outcome: 'skipped',
     detail: typeof why === 'string' ? why : why(),
-    question: `${request.action} on ${request.resource}`,
+    question: requestQuestion(request),
   });
   return NO_CONTROL;
 }

@@ -3,6 +3,7 @@
 // Called only while a trace is active (core/trace.ts).
 import type { TraceSink } from '../../core/trace.ts';
 import type { EcrPullContext } from './ecr-pull.ts';
+import { requestQuestion } from './policy/statement-trace.ts';
 
 export interface ResourceLayers {
   /** Lower-cased action. */
@@ -19,7 +20,7 @@ export function traceResourceLayers(
   layers: ResourceLayers,
 ): void {
   if (!trace) return;
-  const question = `${layers.action} on ${context.repositoryArn}`;
+  const question = requestQuestion({ action: layers.action, resource: context.repositoryArn });
   const { repository, registry, location } = context;
   const repositoryLabel = `repository policy of ${context.repositoryArn}`;
   if (layers.unknown !== undefined)

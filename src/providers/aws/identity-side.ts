@@ -3,6 +3,7 @@ import type { RoleFacts } from './facts.ts';
 import { findStatements, isResourceBlind, NO, type Finding } from './policy/evaluate.ts';
 import type { Request } from './policy/match.ts';
 import { activeTrace } from '../../core/trace.ts';
+import { requestQuestion } from './policy/statement-trace.ts';
 
 /** What the role's own policies and boundary say about one action. */
 export interface IdentitySide {
@@ -57,7 +58,7 @@ function noBoundary(request: Request): Finding {
     source: { label: `the role ${request.caller.arn}` },
     outcome: 'skipped',
     detail: 'the role has no permissions boundary: its identity policies are not capped',
-    question: `${request.action} on ${request.resource}`,
+    question: requestQuestion(request),
   });
   return { ...NO, result: 'yes' };
 }

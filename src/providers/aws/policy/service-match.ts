@@ -5,7 +5,7 @@
 import type { Tri } from '../../../core/tri.ts';
 import type { KnownPolicy } from './evaluate.ts';
 import { activeTrace, type TraceSink, type TraceStep } from '../../../core/trace.ts';
-import { layerOf, policySource } from './statement-trace.ts';
+import { layerOf, policySource, requestQuestion } from './statement-trace.ts';
 import { contentsUnknown, describeStatement } from './evaluate.ts';
 import type { Condition, Statement } from './document.ts';
 import {
@@ -107,7 +107,7 @@ function serviceStep(
         : match.result === 'no'
           ? serviceFailure(statement, request)
           : (match.because ?? 'undecidable'),
-    question: `${effect} statements for ${request.service} calling ${request.action} on ${request.resource}`,
+    question: `${request.service} calling ${requestQuestion(request)} (${effect} statements)`,
   };
 }
 

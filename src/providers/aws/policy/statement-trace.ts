@@ -5,6 +5,7 @@ import { isReadLive } from '../../../core/live-facts.ts';
 import type { TraceSink, TraceSource, TraceStep } from '../../../core/trace.ts';
 import type { Condition, PatternList, Statement } from './document.ts';
 import type { KnownPolicy } from './evaluate.ts';
+import { PULL_ACTIONS, PUSH_ACTIONS, TOKEN_ACTION } from '../ecr-actions.ts';
 import {
   ACCEPT,
   contextValue,
@@ -27,10 +28,31 @@ const ACCEPT_WORDS = new Map<AcceptPrincipal, string>([
   [ACCEPT.direct, 'naming a session of the role or *'],
 ]);
 
-/** "Allow statements for ecr:batchgetimage on arn:…", with the ways of naming the caller that count. */
-export function questionText({ effect, request, accept }: TracedQuestion): string {
+// The actions pullcheck asks about, as AWS spells them (requests carry them lower-cased).
+const ACTION_NAMES = new Map(
+  [
+    ...PULL_ACTIONS,
+    ...PUSH_ACTIONS,
+    TOKEN_ACTION,
+    'ecr:BatchImportUpstreamImage',
+    'ecr:CreateRepository',
+  ].map((name) => [name.toLowerCase(), name]),
+);
+
+/** An action as AWS spells it: `ecr:BatchGetImage`. */
+export function actionText(action: string): string {
+  return ACTION_NAMES.get(action) ?? action;
+}
+
+/** "ecr:BatchGetImage on arn:…": every step about one action of a pull shares it. */
+export function requestQuestion(request: { readonly action: string; readonly resource: string }): string {
+  return `${actionText(request.action)} on ${request.resource}`;
+}
+
+/** Which statements count for a resource policy's question, when not all do ("naming the role ARN"). */
+function countedText(accept: AcceptPrincipal): string {
   const naming = ACCEPT_WORDS.get(accept);
-  return `${effect} statements${naming ? ` ${naming}` : ''} for ${request.action} on ${request.resource}`;
+  return naming ? ` (counted here: statements ${naming})` : '';
 }
 
 /** A policy whose document is not known: one undecided step for all of it. */
@@ -46,7 +68,7 @@ export function policyStep(
     source: policySource(trace, policy, undefined),
     outcome: 'undecided',
     detail: why,
-    question: questionText(question),
+    question: requestQuestion(question.request),
   };
 }
 
@@ -64,12 +86,12 @@ export function statementStep(
     source: policySource(trace, policy, statement),
     outcome,
     detail:
-      match.result === 'yes'
+      (match.result === 'yes'
         ? matchedDetail(statement, match, question)
         : match.result === 'no'
           ? failedDetail(statement, match, question)
-          : (match.unknownBecause ?? 'undecidable'),
-    question: questionText(question),
+          : (match.unknownBecause ?? 'undecidable')) + countedText(question.accept),
+    question: requestQuestion(question.request),
   };
 }
 
@@ -104,7 +126,7 @@ function statementPath(statement: Statement, policy: KnownPolicy): (string | num
 }
 
 function matchedDetail(statement: Statement, match: StatementMatch, question: TracedQuestion): string {
-  const parts = [`Action matches ${question.request.action}`];
+  const parts = [`Action matches ${actionText(question.request.action)}`];
   if (statement.resources) parts.push(`Resource matches ${question.request.resource}`);
   if (statement.principals) parts.push(`Principal names the caller (${match.principal})`);
   if (statement.conditions.length > 0) parts.push('every Condition holds');
@@ -116,7 +138,7 @@ function failedDetail(statement: Statement, match: StatementMatch, question: Tra
   const { request } = question;
   switch (match.failed) {
     case 'Action':
-      return listFailure(statement.actions, 'Action', request.action);
+      return listFailure(statement.actions, 'Action', actionText(request.action));
     case 'Resource':
       return listFailure(statement.resources!, 'Resource', request.resource);
     case 'Principal':
