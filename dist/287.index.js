@@ -115,8 +115,8 @@ class AwsClients {
 
 // EXTERNAL MODULE: ./lib/providers/aws/registry.js
 var registry = __webpack_require__(19573);
-// EXTERNAL MODULE: ./lib/providers/aws/facts.js + 1 modules
-var facts = __webpack_require__(99893);
+// EXTERNAL MODULE: ./lib/providers/aws/facts.js + 2 modules
+var facts = __webpack_require__(34067);
 ;// CONCATENATED MODULE: ./lib/providers/aws/collect-cluster.js
 // Live reads of the pulling roles of EKS and ECS clusters: EKS node group roles, Fargate pod execution
 // roles and the Auto Mode node role; ECS task execution roles of the target's services.

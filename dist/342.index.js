@@ -107,8 +107,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/action/toolkit.js
 var toolkit = __webpack_require__(24112);
-// EXTERNAL MODULE: ./lib/check/pipeline.js + 10 modules
-var pipeline = __webpack_require__(75473);
+// EXTERNAL MODULE: ./lib/check/pipeline.js + 6 modules
+var pipeline = __webpack_require__(78001);
 // EXTERNAL MODULE: ./lib/core/outgoing-text.js
 var outgoing_text = __webpack_require__(59813);
 // EXTERNAL MODULE: ./lib/core/errors.js
@@ -226,8 +226,8 @@ var json = __webpack_require__(97406);
 var sarif = __webpack_require__(10222);
 // EXTERNAL MODULE: ./lib/report/labels.js
 var labels = __webpack_require__(67419);
-// EXTERNAL MODULE: ./lib/report/markdown.js + 3 modules
-var markdown = __webpack_require__(92769);
+// EXTERNAL MODULE: ./lib/report/markdown.js + 2 modules
+var markdown = __webpack_require__(17157);
 ;// CONCATENATED MODULE: ./lib/github/sticky-comment.js
 const GITHUB_TOKEN_BOT = 'github-actions[bot]';
 function marker(key) {

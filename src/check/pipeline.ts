@@ -12,6 +12,8 @@ import { redactStrings } from '../core/outgoing-text.ts';
 import type { FailOn, Report } from '../core/report-model.ts';
 import type { ReportFinding } from '../core/verdict.ts';
 import { loadedProviders, preparedProviders } from '../providers/index.ts';
+import type { PreparedProvider } from '../core/provider.ts';
+import type { CiLoginSite } from '../core/ci-path.ts';
 import type { FoundCiLogin } from '../discover/index.ts';
 import { ciSites } from './ci-sites.ts';
 import { withGitHubFacts, type GitHubReadSetup } from './github-facts.ts';
@@ -51,7 +53,22 @@ export interface LiveReadLog {
   readonly resourcesRead: number;
 }
 
-export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
+/** What reading the facts needs: the discovered config and how to read live (CheckRequest's first part). */
+export type FactsRequest = Pick<CheckRequest, 'config' | 'live' | 'snapshot' | 'ciLogins' | 'env' | 'github'>;
+
+/** The config with every fact joined (stated and read live), and the providers' rules built over it. */
+export interface PreparedCheck {
+  readonly config: LoadedConfig;
+  readonly providers: readonly PreparedProvider[];
+  /** The CI path's logins and pushes, predicted over the joined facts. */
+  readonly ci: readonly CiLoginSite[];
+  /** The resources read live. */
+  readonly live: readonly string[];
+  readonly liveRead: LiveReadLog | undefined;
+}
+
+/** The facts read (live unless offline) and the snapshot written: what `check` and `explain` decide over. */
+export async function prepareCheck(request: FactsRequest): Promise<PreparedCheck> {
   // The rules load while the clouds are read (preparedProviders below awaits the same loading).
   loadedProviders().catch(() => {}); // a failure is reported there, not left unhandled meanwhile
   let config = request.config;
@@ -74,16 +91,23 @@ export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
     liveRead = { notes: [...gitHub.notes, ...read.notes], calls: read.calls, resourcesRead: live.length };
   }
   if (request.snapshot) writeFileSync(request.snapshot, snapshotYaml(config, request.snapshot));
+  return {
+    config,
+    providers: await preparedProviders(config),
+    // Predicted again over the joined facts: live reads may have read the repository's subject template.
+    ci: request.live ? ciSites(request.ciLogins ?? [], config) : ci,
+    live,
+    liveRead,
+  };
+}
+
+export async function checkPulls(request: CheckRequest): Promise<CheckOutcome> {
+  const { config, providers, ci, live, liveRead } = await prepareCheck(request);
   const checked = withNothingToCheck(
-    runCheck(config, await preparedProviders(config), {
-      failOn: request.failOn,
-      findings: request.findings,
-      // Predicted again over the joined facts: live reads may have read the repository's subject template.
-      ci: request.live ? ciSites(request.ciLogins ?? [], config) : ci,
-    }),
+    runCheck(config, providers, { failOn: request.failOn, findings: request.findings, ci }),
     request.lookedAt,
   );
   // The report says which facts were read live, when any were.
-  const report = redactStrings(live.length > 0 ? { ...checked, facts: { live } } : checked);
+  const report = redactStrings(live.length > 0 ? { ...checked, facts: { live: [...live] } } : checked);
   return { report, liveRead };
 }

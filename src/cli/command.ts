@@ -1,9 +1,8 @@
 // `pullcheck check` and `pullcheck schema` (SPEC §5). Exit codes: 0 gate passed, 1 gate failed, 2 bad input.
 import { parseArgs } from 'node:util';
 import { checkPulls } from '../check/pipeline.ts';
-import { loadConfigFile } from '../core/config/load.ts';
-import { discover } from '../discover/index.ts';
-import { assertWorkflowFile } from '../discover/workflow-images.ts';
+import { discoveredConfig, gitHubToken } from './discovered-config.ts';
+import { explain } from './explain.ts';
 import { configJsonSchema } from '../core/config/schema.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -58,15 +57,16 @@ const COMMANDS: Readonly<Record<string, CliCommand>> = {
   schema: { summary: "print the config file's JSON Schema", usage: SCHEMA_USAGE, run: schema },
   init: initCommand,
   permissions: permissionsCommand,
+  explain,
 };
 
 export const USAGE = `usage: pullcheck <command> [options]
 
 commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(12)}${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(14)}${command.summary}`)
   .join('\n')}
-  help [COMMAND]  print this help, or a command's (pullcheck COMMAND --help)
+  help [COMMAND] print this help, or a command's (pullcheck COMMAND --help)
 
   --version   print pullcheck's version
 
@@ -165,14 +165,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
 
   // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
   // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
-  if (values.workflow) assertWorkflowFile(values.workflow);
-  const discovered = discover(
-    loadConfigFile(values.config, {}, 'pass --config FILE or create .github/pullcheck.yml'),
-    {
-      workflows: values.workflow ? [values.workflow] : [],
-      env: process.env as Record<string, string>,
-    },
-  );
+  const discovered = discoveredConfig(values.config, values.workflow);
   const { report, liveRead } = await checkPulls({
     config: discovered.config,
     findings: discovered.findings,
@@ -203,8 +196,4 @@ function isParseArgsError(error: unknown): boolean {
     error !== null &&
     String((error as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS')
   );
-}
-
-function gitHubToken(): string | undefined {
-  return process.env['GITHUB_TOKEN'] || process.env['GH_TOKEN'] || undefined;
 }

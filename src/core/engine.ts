@@ -5,7 +5,7 @@ import type { TargetInput } from './config/schema.ts';
 import type { ImageReference } from './image-reference.ts';
 import { explainPlan, planSources } from './origins.ts';
 import { ownership, type Ownership } from './ownership.ts';
-import { buildPlan } from './plan.ts';
+import { buildPlan, type Plan } from './plan.ts';
 import type { PreparedProvider, TargetPrincipal } from './provider.ts';
 import { publicImages } from './public-images.ts';
 import { buildReport, type FailOn, type Report } from './report-model.ts';
@@ -26,12 +26,8 @@ export function runCheck(
   providers: readonly PreparedProvider[],
   options: CheckOptions,
 ): Report {
-  const owners = ownership(providers);
-  const isPublic = publicImages(config);
-  const plan = buildPlan(
-    config,
-    providers.flatMap((provider) => provider.definition.registries),
-  );
+  const pulls = pullContext(config, providers);
+  const { owners, plan } = pulls;
   const sources = planSources(config);
   const results: PullResult[] = [];
   // Most reasons are the same text for many pulls ("… allowed by AmazonEC2ContainerRegistryReadOnly"), built
@@ -47,10 +43,7 @@ export function runCheck(
   for (const { target, images } of plan.targets) {
     for (const image of images) {
       for (const entry of principalsOf(target, image, owners)) {
-        const verdict =
-          'unnamed' in entry
-            ? entry.unnamed
-            : (isPublic(image) ?? decide(owners, image, target, entry.principal));
+        const verdict = verdictOf(pulls, target, image, entry);
         const leading = ('reasons' in entry ? entry.reasons : undefined) ?? [];
         results.push({
           image: image.raw,
@@ -73,7 +66,38 @@ export function runCheck(
   return { ...buildReport(results, findings, options.failOn, ci), plan: explainPlan(plan, sources) };
 }
 
-function principalsOf(
+/** What deciding a pull needs: who owns what, which images are public, the plan. */
+export interface PullContext {
+  readonly owners: Ownership;
+  readonly isPublic: (image: ImageReference) => Verdict | undefined;
+  readonly plan: Plan;
+}
+
+export function pullContext(config: LoadedConfig, providers: readonly PreparedProvider[]): PullContext {
+  return {
+    owners: ownership(providers),
+    isPublic: publicImages(config),
+    plan: buildPlan(
+      config,
+      providers.flatMap((provider) => provider.definition.registries),
+    ),
+  };
+}
+
+/** One principal's verdict on one pull (its `reasons`, if any, lead it: the caller adds them). */
+export function verdictOf(
+  pulls: PullContext,
+  target: TargetInput,
+  image: ImageReference,
+  entry: TargetPrincipal,
+): Verdict {
+  return 'unnamed' in entry
+    ? entry.unnamed
+    : (pulls.isPublic(image) ?? decide(pulls.owners, image, target, entry.principal));
+}
+
+/** Who pulls `image` for `target`: the target owner's principals, or one unnamed with the reason. */
+export function principalsOf(
   target: TargetInput,
   image: ImageReference,
   owners: Ownership,

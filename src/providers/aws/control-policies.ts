@@ -13,6 +13,8 @@ import type { AccountControl, ControlLevel } from './organization-facts.ts';
 import { findStatements, NO, type Finding, type KnownPolicy, type StatementHit } from './policy/evaluate.ts';
 import { findServiceStatements, type ServiceFinding, type ServiceRequest } from './policy/service-match.ts';
 import type { Request } from './policy/match.ts';
+import { activeTrace } from '../../core/trace.ts';
+import { requestQuestion } from './policy/statement-trace.ts';
 
 /** What the SCPs and RCPs on a request's path say. */
 export interface ControlAnswer {
@@ -36,15 +38,50 @@ export interface RoleControls {
 }
 
 export function roleControlAnswer(controls: RoleControls, request: Request): ControlAnswer {
-  if (controls.serviceLinked) return NO_CONTROL;
+  if (controls.serviceLinked)
+    return noControl(request, 'the role is service-linked: SCPs and RCPs do not affect it');
   // Nothing to evaluate (the common case, built for every action of every pull): no allocation.
-  if (controls.principal?.kind !== 'levels' && controls.resource?.kind !== 'levels') return NO_CONTROL;
+  if (controls.principal?.kind !== 'levels' && controls.resource?.kind !== 'levels')
+    return noControl(request, noLevels(controls));
   // An action without a resource (ecr:GetAuthorizationToken): the RCPs of the caller's own account.
   const rcpAccount = request.resource === '*' ? controls.principal : controls.resource;
   // findStatements remembers its answers per document: the same few questions cost little.
   const find = (policies: readonly KnownPolicy[], effect: 'Allow' | 'Deny') =>
     findStatements(policies, effect, request);
   return combine(scpAnswer(controls.principal, find), rcpDeny(rcpAccount, find));
+}
+
+/** No control policy applies; explain's trace says why. */
+function noControl(request: Request, why: string | (() => string)): ControlAnswer {
+  activeTrace()?.step({
+    layer: 'SCP and RCP',
+    subject: 'none',
+    source: { label: 'AWS Organizations' },
+    outcome: 'skipped',
+    detail: typeof why === 'string' ? why : why(),
+    question: requestQuestion(request),
+  });
+  return NO_CONTROL;
+}
+
+/** Why neither account has levels of control policies to evaluate (only built while tracing). */
+function noLevels(controls: RoleControls): () => string {
+  const why = (control: AccountControl | undefined, whose: string) => {
+    switch (control?.kind) {
+      case undefined:
+        return `the facts say nothing of the organization of ${whose}: no SCP or RCP is taken into account`;
+      case 'management':
+        return `${whose} is the management account of ${control.organizationId}: SCPs and RCPs do not affect it`;
+      case 'outside':
+        return `${whose} is in no organization`;
+      case 'absent':
+        return `the control policies of ${whose} could not be read (${control.why}): taken as absent`;
+      default:
+        return `${whose} has control policies`;
+    }
+  };
+  return () =>
+    `${why(controls.principal, "the role's account")}; ${why(controls.resource, "the repository's account")}`;
 }
 
 /** RCP Denies of the repository's account on a service principal's request (SCPs never restrict a service). */

@@ -20,6 +20,8 @@ import { findStatements, NO, type Finding, type KnownPolicy, type StatementHit }
 import { identitySide } from './identity-side.ts';
 import { roleControlAnswer, type RoleControls } from './control-policies.ts';
 import { ACCEPT, type AcceptPrincipal, type Request } from './policy/match.ts';
+import { activeTrace } from '../../core/trace.ts';
+import { traceResourceLayers, tracePullThroughCache } from './ecr-trace.ts';
 
 export interface EcrRepositoryLocation {
   readonly partition: string;
@@ -139,6 +141,7 @@ export function ecrContext(
 }
 
 export function verdictFor(context: EcrPullContext, caller: Request['caller']): Verdict {
+  tracePullThroughCache(activeTrace(), context);
   const outcomes: ActionOutcome[] = [];
   const conditional: ActionOutcome[] = [];
   for (const action of neededActions(context)) {
@@ -161,13 +164,14 @@ export function verdictFor(context: EcrPullContext, caller: Request['caller']): 
 const tokenOutcomes = new WeakMap<RoleFacts, Map<string, ActionOutcome>>();
 
 function tokenOutcome(context: EcrPullContext, caller: Request['caller']): ActionOutcome {
+  const evaluate = () =>
+    evaluateAction(context, { action: TOKEN_ACTION.toLowerCase(), resource: '*', caller }, TOKEN_ACTION);
+  // Explain's trace records every statement asked: nothing remembered answers for it.
+  if (activeTrace()) return evaluate();
   let byCaller = tokenOutcomes.get(context.roleFacts);
   if (!byCaller) tokenOutcomes.set(context.roleFacts, (byCaller = new Map()));
   let outcome = byCaller.get(caller.arn);
-  if (!outcome) {
-    const request = { action: TOKEN_ACTION.toLowerCase(), resource: '*', caller };
-    byCaller.set(caller.arn, (outcome = evaluateAction(context, request, TOKEN_ACTION)));
-  }
+  if (!outcome) byCaller.set(caller.arn, (outcome = evaluate()));
   return outcome;
 }
 
@@ -317,8 +321,9 @@ function resourcePoliciesFor(
       ` (live reads need ecr:GetRepositoryPolicy in account ${context.location.account})`;
   }
   const registry = context.registry;
-  if (registry?.policy && (registry.scope === 'V2' || V1_REGISTRY_ACTIONS.has(action)))
-    policies.push(registry.policy);
+  const registryCovers = registry?.scope === 'V2' || V1_REGISTRY_ACTIONS.has(action);
+  if (registry?.policy && registryCovers) policies.push(registry.policy);
+  traceResourceLayers(activeTrace(), context, { action, registryCovers, unknown });
   return { policies, unknown };
 }
 

@@ -4,6 +4,7 @@
 import { unknown, type Verdict } from '../../core/verdict.ts';
 import type { EcrPullContext } from './ecr-pull.ts';
 import { CACHE_RULES_NOT_KNOWN, SCOPE_NOT_GIVEN } from './ecr-reasons.ts';
+import { withNote } from '../../core/trace.ts';
 
 type Decide = (context: EcrPullContext) => Verdict;
 
@@ -19,7 +20,9 @@ function withScope(context: EcrPullContext, decide: Decide): Verdict {
   const verdict = decide(context);
   const { registry, location } = context;
   if (!registry?.policy || registry.scopeGiven) return verdict;
-  const underV1 = decide({ ...context, registry: { ...registry, scope: 'V1' } });
+  const underV1 = withNote('if the registry policy scope were V1 (it is not stated)', () =>
+    decide({ ...context, registry: { ...registry, scope: 'V1' } }),
+  );
   if (underV1.verdict === verdict.verdict) return verdict;
   return unknown([
     ...verdict.reasons.filter((reason) => !reason.startsWith(SCOPE_NOT_GIVEN)),
@@ -38,7 +41,10 @@ function withCacheRules(context: EcrPullContext, decide: Decide): Verdict {
   const why = registry?.pullThroughCacheUnknown;
   // A push never goes through a pull-through cache rule.
   if (why === undefined || context.pullThroughCache || context.operation === 'push') return verdict;
-  const underCache = decide({ ...context, pullThroughCache: true });
+  const underCache = withNote(
+    'if a pull-through cache rule covered the repository (the rules are not known)',
+    () => decide({ ...context, pullThroughCache: true }),
+  );
   if (underCache.verdict === verdict.verdict) return verdict;
   return unknown([
     ...verdict.reasons.filter((reason) => !reason.startsWith(CACHE_RULES_NOT_KNOWN)),

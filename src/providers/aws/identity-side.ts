@@ -2,6 +2,8 @@
 import type { RoleFacts } from './facts.ts';
 import { findStatements, isResourceBlind, NO, type Finding } from './policy/evaluate.ts';
 import type { Request } from './policy/match.ts';
+import { activeTrace } from '../../core/trace.ts';
+import { requestQuestion } from './policy/statement-trace.ts';
 
 /** What the role's own policies and boundary say about one action. */
 export interface IdentitySide {
@@ -22,6 +24,8 @@ const identitySides = new WeakMap<
 >();
 
 export function identitySide(roleFacts: RoleFacts, request: Request): IdentitySide {
+  // Explain's trace records every statement asked: nothing remembered answers for it.
+  if (activeTrace()) return sideOf(roleFacts, request);
   let byCaller = identitySides.get(roleFacts);
   if (!byCaller) identitySides.set(roleFacts, (byCaller = new Map()));
   let remembered = byCaller.get(request.caller.arn);
@@ -32,17 +36,29 @@ export function identitySide(roleFacts: RoleFacts, request: Request): IdentitySi
   }
   const key = remembered.blind ? request.action : `${request.action} ${request.resource}`;
   let side = remembered.byQuestion.get(key);
-  if (!side) {
-    const boundary = roleFacts.boundary ? [roleFacts.boundary] : [];
-    side = {
-      identityAllow: findStatements(roleFacts.policies, 'Allow', request),
-      identityDeny: findStatements(roleFacts.policies, 'Deny', request),
-      boundaryAllow: roleFacts.boundary
-        ? findStatements(boundary, 'Allow', request)
-        : { ...NO, result: 'yes' },
-      boundaryDeny: findStatements(boundary, 'Deny', request),
-    };
-    remembered.byQuestion.set(key, side);
-  }
+  if (!side) remembered.byQuestion.set(key, (side = sideOf(roleFacts, request)));
   return side;
+}
+
+function sideOf(roleFacts: RoleFacts, request: Request): IdentitySide {
+  const boundary = roleFacts.boundary ? [roleFacts.boundary] : [];
+  return {
+    identityAllow: findStatements(roleFacts.policies, 'Allow', request),
+    identityDeny: findStatements(roleFacts.policies, 'Deny', request),
+    boundaryAllow: roleFacts.boundary ? findStatements(boundary, 'Allow', request) : noBoundary(request),
+    boundaryDeny: findStatements(boundary, 'Deny', request),
+  };
+}
+
+/** Without a permissions boundary, the role's policies alone decide (the trace says so). */
+function noBoundary(request: Request): Finding {
+  activeTrace()?.step({
+    layer: 'permissions boundary',
+    subject: 'none',
+    source: { label: `the role ${request.caller.arn}` },
+    outcome: 'skipped',
+    detail: 'the role has no permissions boundary: its identity policies are not capped',
+    question: requestQuestion(request),
+  });
+  return { ...NO, result: 'yes' };
 }

@@ -1,7 +1,10 @@
 // Policy-level answers built from statement matches: "does some statement allow/deny this request?"
+import type { LocatedDocument } from '../../../core/config/document.ts';
 import type { PolicyDocument, Statement } from './document.ts';
 import { ACCEPT, matchStatement, type AcceptPrincipal, type PrincipalMatch, type Request } from './match.ts';
 import type { Tri } from '../../../core/tri.ts';
+import { activeTrace, type TraceSink } from '../../../core/trace.ts';
+import { policyStep, statementStep } from './statement-trace.ts';
 
 /** A policy pullcheck knows of; `document` is undefined when its contents are not known. */
 export interface KnownPolicy {
@@ -12,6 +15,22 @@ export interface KnownPolicy {
   readonly missingFact?: string;
   /** An AWS Organizations control policy: a service (SCP) or resource (RCP) control policy. */
   readonly control?: 'scp' | 'rcp';
+  /** Where it is written, for `pullcheck explain`'s trace (a reference: nothing is located in a check). */
+  readonly origin?: PolicyOrigin;
+}
+
+export interface PolicyOrigin {
+  /** The layer of the evaluation, in IAM's words: "identity policy", "permissions boundary", "SCP", … */
+  readonly layer: string;
+  /**
+   * The document as the config gave it (a file, an inline document) or live reads read it: where its
+   * statements are written. Never located in a check (locating an inline one parses the config again).
+   */
+  readonly written?: LocatedDocument;
+  /** The call live reads read this layer's documents with (`ecr:GetRepositoryPolicy`). */
+  readonly call?: string;
+  /** Live reads could not read it (`call` is the read that failed). */
+  readonly unread?: true;
 }
 
 export interface StatementHit {
@@ -40,6 +59,8 @@ export function findStatements(
   request: Request,
   acceptPrincipal: AcceptPrincipal = ACCEPT.any,
 ): Finding {
+  const trace = activeTrace();
+  if (trace) return tracedStatements(trace, policies, effect, request, acceptPrincipal);
   const hits: StatementHit[] = [];
   const unknownBecause: string[] = [];
   for (const policy of policies) {
@@ -51,6 +72,41 @@ export function findStatements(
     for (const { statement, principal } of answer.hits) hits.push({ policy, statement, principal });
     for (const { statement, because } of answer.undecided) {
       unknownBecause.push(`${policy.label} ${describeStatement(statement)}: ${because}`);
+    }
+  }
+  const result: Tri = hits.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
+  return { result, hits, unknownBecause };
+}
+
+/**
+ * findStatements for `pullcheck explain`: every statement of `effect` matched afresh (no remembered answer)
+ * and recorded, in the order IAM's documents list them.
+ */
+function tracedStatements(
+  trace: TraceSink,
+  policies: readonly KnownPolicy[],
+  effect: 'Allow' | 'Deny',
+  request: Request,
+  accept: AcceptPrincipal,
+): Finding {
+  const hits: StatementHit[] = [];
+  const unknownBecause: string[] = [];
+  for (const policy of policies) {
+    if (!policy.document) {
+      const why = contentsUnknown(policy);
+      unknownBecause.push(why);
+      trace.step(policyStep(trace, policy, { effect, request, accept }, why));
+      continue;
+    }
+    for (const statement of policy.document.statements) {
+      if (statement.effect !== effect) continue;
+      const match = matchStatement(statement, request, accept);
+      trace.step(statementStep(trace, policy, statement, match, { effect, request, accept }));
+      if (match.result === 'yes') hits.push({ policy, statement, principal: match.principal });
+      else if (match.result === 'unknown')
+        unknownBecause.push(
+          `${policy.label} ${describeStatement(statement)}: ${match.unknownBecause ?? 'undecidable'}`,
+        );
     }
   }
   const result: Tri = hits.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';

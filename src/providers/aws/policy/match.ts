@@ -57,7 +57,14 @@ export interface StatementMatch {
   readonly principal: PrincipalMatch;
   /** Why the answer is unknown (the condition key or principal form that could not be decided). */
   readonly unknownBecause?: string;
+  /** When the answer is no: the element that failed first (for `pullcheck explain`'s trace). */
+  readonly failed?: 'Action' | 'Resource' | 'Principal' | Condition;
 }
+
+// The no-answers that name no condition: shared, so a failed match allocates nothing.
+const NO_ACTION: StatementMatch = { result: 'no', principal: 'none', failed: 'Action' };
+const NO_RESOURCE: StatementMatch = { result: 'no', principal: 'none', failed: 'Resource' };
+const NO_PRINCIPAL: StatementMatch = { result: 'no', principal: 'none', failed: 'Principal' };
 
 /** IAM wildcard match: `*` any run, `?` one character (in time linear in practice: core/wildcard.ts). */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
@@ -94,9 +101,9 @@ export function matchStatement(
   acceptPrincipal: AcceptPrincipal = acceptAny,
 ): StatementMatch {
   // Action names are case-insensitive; ARNs are matched case-sensitively (IAM User Guide, "Resource").
-  if (!listMatches(statement.actions, request.action, true)) return { result: 'no', principal: 'none' };
+  if (!listMatches(statement.actions, request.action, true)) return NO_ACTION;
   const resource = statement.resources ? resourceMatch(statement.resources, request.resource) : 'yes';
-  if (resource === 'no') return { result: 'no', principal: 'none' };
+  if (resource === 'no') return NO_RESOURCE;
   // Principal and conditions are ANDed: one that does not match decides "no" even when another part is
   // undecided (IAM User Guide, "Condition": multiple conditions are evaluated using a logical AND).
   let principal: PrincipalMatch = 'none';
@@ -107,19 +114,19 @@ export function matchStatement(
   // A resource-policy statement without Principal names no one ("You must use the Principal element in
   // resource-based policies", IAM User Guide, "AWS JSON policy elements: Principal"); identity policies ask
   // with ACCEPT.any, which takes it as theirs.
-  if (!statement.principals && !acceptPrincipal('none')) return { result: 'no', principal: 'none' };
+  if (!statement.principals && !acceptPrincipal('none')) return NO_PRINCIPAL;
   if (statement.principals) {
     const named =
       statement.effect === 'Allow' && statement.principals.negated
         ? { result: 'unknown' as const, principal: 'none' as const, unknownBecause: ALLOW_WITH_NOT_PRINCIPAL }
         : namePrincipal(statement.principals, request.caller, acceptPrincipal);
-    if (named.result === 'no') return { result: 'no', principal: 'none' };
+    if (named.result === 'no') return NO_PRINCIPAL;
     if (named.result === 'unknown') undecided = { ...named, principal: 'none' };
     else principal = named.principal;
   }
   for (const condition of statement.conditions) {
     const outcome = evaluateCondition(condition, request.caller);
-    if (outcome.result === 'no') return { result: 'no', principal: 'none' };
+    if (outcome.result === 'no') return { result: 'no', principal: 'none', failed: condition };
     if (outcome.result === 'unknown') undecided ??= { ...outcome, principal };
   }
   return undecided ?? { result: 'yes', principal };
@@ -234,7 +241,7 @@ function principalForm(entry: string, caller: CallingRole): PrincipalMatch {
 }
 
 /** Values of the global condition keys a pull request carries, as far as pullcheck can know them. */
-function contextValue(key: string, caller: CallingRole): string | undefined | 'unknown' {
+export function contextValue(key: string, caller: CallingRole): string | undefined | 'unknown' {
   switch (key.toLowerCase()) {
     case 'aws:principalaccount':
       return caller.account;

@@ -4,6 +4,8 @@
 // condition context keys" (aws:SourceArn, aws:SourceAccount, aws:PrincipalIsAWSService, aws:PrincipalServiceName).
 import type { Tri } from '../../../core/tri.ts';
 import type { KnownPolicy } from './evaluate.ts';
+import { activeTrace, type TraceSink, type TraceStep } from '../../../core/trace.ts';
+import { layerOf, policySource, requestQuestion } from './statement-trace.ts';
 import { contentsUnknown, describeStatement } from './evaluate.ts';
 import type { Condition, Statement } from './document.ts';
 import {
@@ -61,14 +63,17 @@ export function findServiceStatements(
 ): ServiceFinding {
   const hits: { policy: KnownPolicy; statement: Statement }[] = [];
   const unknownBecause: string[] = [];
+  const trace = activeTrace(); // explain's: every statement asked is recorded
   for (const policy of policies) {
     if (!policy.document) {
       unknownBecause.push(contentsUnknown(policy));
+      trace?.step(serviceStep(trace, policy, undefined, { result: 'unknown' }, effect, request));
       continue;
     }
     for (const statement of policy.document.statements) {
       if (statement.effect !== effect) continue;
       const match = matchServiceStatement(statement, request);
+      trace?.step(serviceStep(trace, policy, statement, match, effect, request));
       if (match.result === 'yes') hits.push({ policy, statement });
       else if (match.result === 'unknown')
         unknownBecause.push(`${policy.label} ${describeStatement(statement)}: ${match.because}`);
@@ -76,6 +81,50 @@ export function findServiceStatements(
   }
   const result: Tri = hits.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
   return { result, hits, unknownBecause };
+}
+
+/** One step of explain's trace for a service principal's question (core/trace.ts). */
+function serviceStep(
+  trace: TraceSink,
+  policy: KnownPolicy,
+  statement: Statement | undefined,
+  match: ServiceMatch,
+  effect: 'Allow' | 'Deny',
+  request: ServiceRequest,
+): TraceStep {
+  const outcome = match.result === 'yes' ? 'matched' : match.result === 'no' ? 'not matched' : 'undecided';
+  return {
+    layer: layerOf(policy),
+    subject: statement
+      ? `Statement ${statement.index}${statement.sid ? ` (Sid ${statement.sid})` : ''}, ${statement.effect}`
+      : 'the whole policy',
+    source: policySource(trace, policy, statement),
+    outcome,
+    detail: !statement
+      ? contentsUnknown(policy)
+      : match.result === 'yes'
+        ? `it applies to ${request.service}: this ${statement.effect === 'Allow' ? 'Allow grants' : 'Deny blocks'} it`
+        : match.result === 'no'
+          ? serviceFailure(statement, request)
+          : (match.because ?? 'undecidable'),
+    question: `${request.service} calling ${requestQuestion(request)} (${effect} statements)`,
+  };
+}
+
+/** Which element of a statement kept it from applying to the service's request (traced only). */
+function serviceFailure(statement: Statement, request: ServiceRequest): string {
+  if (!listMatches(statement.actions, request.action, true))
+    return `${statement.actions.negated ? 'NotAction' : 'Action'} ${statement.actions.patterns.join(', ')} does not apply to ${request.action}`;
+  if (statement.resources && resourceMatch(statement.resources, request.resource) === 'no')
+    return `${statement.resources.negated ? 'NotResource' : 'Resource'} ${statement.resources.patterns.join(', ')} does not apply to ${request.resource}`;
+  if (nameService(statement, request.service).result === 'no')
+    return statement.principals
+      ? `${statement.principals.negated ? 'NotPrincipal' : 'Principal'} does not name ${request.service}`
+      : 'has no Principal element: in a resource policy it names no one';
+  const failed = statement.conditions.find((c) => serviceCondition(c, request).result === 'no');
+  return failed
+    ? `Condition ${failed.operator} ${failed.key} ${JSON.stringify(failed.values)} is false for ${request.service}'s request`
+    : 'does not apply';
 }
 
 interface ServiceMatch {

