@@ -1490,6 +1490,8 @@ var registry = __webpack_require__(19573);
 var facts = __webpack_require__(34067);
 // EXTERNAL MODULE: ./lib/providers/aws/web-identity/collect-oidc.js
 var collect_oidc = __webpack_require__(79256);
+// EXTERNAL MODULE: ./lib/core/wildcard.js
+var wildcard = __webpack_require__(50773);
 ;// CONCATENATED MODULE: ./lib/permissions/aws-read-calls.js
 // Every AWS call the live reads send (src/providers/aws/collect*.ts, web-identity/collect-oidc.ts), the IAM
 // action it needs and the resource type the action can be scoped to. One table: the policy generator
@@ -1555,6 +1557,7 @@ function actionsOf(...names) {
 
 
 
+
 /** The base session (whatever credentials the check runs with), or a role of auth.aws.roles. */
 const BASE_SESSION = 'base session';
 /** Statements by principal; a principal's statements by Sid, resources joined. */
@@ -1589,11 +1592,15 @@ class PolicyBuilder {
                     Sid: grant.sid,
                     Effect: 'Allow',
                     Action: [...grant.actions],
-                    Resource: [...grant.resources].sort(),
+                    Resource: withoutCovered([...grant.resources]).sort(),
                 })),
             },
         }));
     }
+}
+/** A resource another one's wildcard already covers (`role/x` beside `role/*`) is left out: same access. */
+function withoutCovered(resources) {
+    return resources.filter((resource) => !resources.some((other) => other !== resource && (0,wildcard/* wildcardMatches */.w)(other, resource)));
 }
 function awsReadPolicies(plan) {
     const roles = plan.config.input.auth?.aws?.roles ?? {};
@@ -1823,6 +1830,7 @@ var keys = __webpack_require__(15756);
 
 
 
+const NO_SUBJECT = '<no subject could be predicted: see the notes>';
 /** One trust policy per AWS role the workflows log in as with GitHub's OIDC token. */
 function awsTrustPolicies(sites) {
     const byRole = new Map();
@@ -1855,7 +1863,8 @@ function awsTrustPolicies(sites) {
     }
     return [...byRole.entries()].map(([role, entry]) => {
         const { partition, account } = (0,aws_arn/* parseRoleArn */.DM)(role);
-        const subjects = [...entry.subjects].sort();
+        // No subject predicted (see the notes): a value no token carries keeps the policy closed, never open.
+        const subjects = entry.subjects.size > 0 ? [...entry.subjects].sort() : [NO_SUBJECT];
         return {
             role,
             jobs: [...entry.jobs].sort(),
@@ -1985,13 +1994,45 @@ function condition(repositories, subjects, bySubject) {
 function readAccess(config, found) {
     const sites = (0,ci_sites/* ciSites */.F)(found, config);
     const plan = { config, plan: (0,core_plan/* buildPlan */.G)(config, providers/* registries */.Yq), ...(0,live_reads/* ciReads */.M)(sites, config) };
+    const repository = found.find((login) => login.job.top.repository)?.job.top.repository ??
+        config.input.discover?.variables?.['github.repository'];
+    const templated = withSubjectTemplate(config, repository);
+    const trusted = templated.config === config ? sites : (0,ci_sites/* ciSites */.F)(found, templated.config);
     const gcp = gcpReadRole(plan);
     const kubernetes = kubernetesReadRole(plan);
     return {
         aws: awsReadPolicies(plan),
         ...(gcp ? { gcp } : {}),
         ...(kubernetes ? { kubernetes } : {}),
-        trust: { aws: awsTrustPolicies(sites), gcp: googleLoginAccess(sites) },
+        trust: {
+            aws: awsTrustPolicies(trusted).map((policy) => withAssumptions(policy, templated.assumed)),
+            gcp: googleLoginAccess(trusted).map((access) => withAssumptions(access, templated.assumed)),
+        },
+    };
+}
+const TEMPLATE_ASSUMED = "facts.github.oidc.subClaim is not stated: the subjects assume GitHub's default template; if the repository or its organization customised it, state facts.github.oidc.subClaim as GET /repos/OWNER/REPO/actions/oidc/customization/sub answers and run this again";
+const PREFIX_ASSUMED = 'facts.github.oidc.subClaim.prefix is not stated: the subjects assume the prefix repo:OWNER/REPO; GitHub writes the immutable form instead (each name followed by @ and its numeric id) for repositories created, renamed or transferred after 15 July 2026 or opted in to immutable subjects: state the sub_claim_prefix it reports and run this again';
+function withAssumptions(access, notes) {
+    return notes.length > 0 ? { ...access, notes: [...notes, ...access.notes] } : access;
+}
+/**
+ * A trust policy is written for the subjects GitHub will issue. With no template stated, GitHub's default
+ * one (a repository's until it is customised); with no prefix stated, the plain `repo:OWNER/REPO` — left
+ * open, the predictor globs both names (either form), which as a trust condition would admit
+ * `OWNER-other/REPO-other`. A wrong guess fails closed (the login is refused, never widened), and every
+ * trust policy names what was assumed.
+ */
+function withSubjectTemplate(config, repository) {
+    const facts = config.input.facts ?? {};
+    const oidc = facts.github?.oidc ?? {};
+    const stated = oidc.subClaim;
+    if (!repository || stated?.prefix !== undefined)
+        return { config, assumed: [] };
+    const subClaim = { ...(stated ?? { useDefault: true }), prefix: `repo:${repository}` };
+    const github = { ...facts.github, oidc: { ...oidc, subClaim } };
+    return {
+        config: { ...config, input: { ...config.input, facts: { ...facts, github } } },
+        assumed: stated ? [PREFIX_ASSUMED] : [TEMPLATE_ASSUMED, PREFIX_ASSUMED],
     };
 }
 

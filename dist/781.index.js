@@ -30185,6 +30185,20 @@ function policyStep(trace, policy, question, why) {
         question: requestQuestion(question.request),
     };
 }
+/** A policy none of whose statements has the effect asked about: said, so no policy is silently passed over. */
+function noStatementStep(trace, policy, question) {
+    const builtIn = /AWS-managed/.test(policy.label) || policy.label.includes(':iam::aws:policy/');
+    return {
+        layer: layerOf(policy),
+        subject: `no ${question.effect} statement`,
+        source: policySource(trace, policy, undefined),
+        outcome: 'not matched',
+        detail: builtIn
+            ? `the policy has no ${question.effect} statement that can bear on ECR actions (pullcheck's built-in copy keeps only those)`
+            : `the policy has no ${question.effect} statement`,
+        question: requestQuestion(question.request),
+    };
+}
 function statementStep(trace, policy, statement, match, question) {
     const outcome = match.result === 'yes' ? 'matched' : match.result === 'no' ? 'not matched' : 'undecided';
     return {
@@ -30317,6 +30331,8 @@ function tracedStatements(trace, policies, effect, request, accept) {
             trace.step(policyStep(trace, policy, { effect, request, accept }, why));
             continue;
         }
+        if (effect === 'Allow' && !policy.document.statements.some((statement) => statement.effect === effect))
+            trace.step(noStatementStep(trace, policy, { effect, request, accept }));
         for (const statement of policy.document.statements) {
             if (statement.effect !== effect)
                 continue;

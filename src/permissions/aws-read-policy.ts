@@ -9,6 +9,7 @@ import { awsPartition, ecrLocationOf } from '../providers/aws/registry.ts';
 import { clusterFactsFor } from '../providers/aws/facts.ts';
 import { githubProviderArn } from '../providers/aws/web-identity/collect-oidc.ts';
 import type { TargetInput } from '../core/config/schema.ts';
+import { wildcardMatches } from '../core/wildcard.ts';
 import { actionsOf } from './aws-read-calls.ts';
 import type { AwsPolicyDocument, AwsStatement, ReadPlan } from './read-plan.ts';
 
@@ -60,11 +61,18 @@ class PolicyBuilder {
           Sid: grant.sid,
           Effect: 'Allow',
           Action: [...grant.actions],
-          Resource: [...grant.resources].sort(),
+          Resource: withoutCovered([...grant.resources]).sort(),
         })),
       },
     }));
   }
+}
+
+/** A resource another one's wildcard already covers (`role/x` beside `role/*`) is left out: same access. */
+function withoutCovered(resources: readonly string[]): string[] {
+  return resources.filter(
+    (resource) => !resources.some((other) => other !== resource && wildcardMatches(other, resource)),
+  );
 }
 
 export function awsReadPolicies(plan: ReadPlan): AwsReadPolicy[] {

@@ -22,12 +22,55 @@ export interface ReadAccess {
 export function readAccess(config: LoadedConfig, found: readonly FoundCiLogin[]): ReadAccess {
   const sites = ciSites(found, config);
   const plan = { config, plan: buildPlan(config, registries), ...ciReads(sites, config) };
+  const repository =
+    found.find((login) => login.job.top.repository)?.job.top.repository ??
+    config.input.discover?.variables?.['github.repository'];
+  const templated = withSubjectTemplate(config, repository);
+  const trusted = templated.config === config ? sites : ciSites(found, templated.config);
   const gcp = gcpReadRole(plan);
   const kubernetes = kubernetesReadRole(plan);
   return {
     aws: awsReadPolicies(plan),
     ...(gcp ? { gcp } : {}),
     ...(kubernetes ? { kubernetes } : {}),
-    trust: { aws: awsTrustPolicies(sites), gcp: googleLoginAccess(sites) },
+    trust: {
+      aws: awsTrustPolicies(trusted).map((policy) => withAssumptions(policy, templated.assumed)),
+      gcp: googleLoginAccess(trusted).map((access) => withAssumptions(access, templated.assumed)),
+    },
+  };
+}
+
+export const TEMPLATE_ASSUMED =
+  "facts.github.oidc.subClaim is not stated: the subjects assume GitHub's default template; if the repository or its organization customised it, state facts.github.oidc.subClaim as GET /repos/OWNER/REPO/actions/oidc/customization/sub answers and run this again";
+export const PREFIX_ASSUMED =
+  'facts.github.oidc.subClaim.prefix is not stated: the subjects assume the prefix repo:OWNER/REPO; GitHub writes the immutable form instead (each name followed by @ and its numeric id) for repositories created, renamed or transferred after 15 July 2026 or opted in to immutable subjects: state the sub_claim_prefix it reports and run this again';
+
+function withAssumptions<T extends { readonly notes: readonly string[] }>(
+  access: T,
+  notes: readonly string[],
+): T {
+  return notes.length > 0 ? { ...access, notes: [...notes, ...access.notes] } : access;
+}
+
+/**
+ * A trust policy is written for the subjects GitHub will issue. With no template stated, GitHub's default
+ * one (a repository's until it is customised); with no prefix stated, the plain `repo:OWNER/REPO` — left
+ * open, the predictor globs both names (either form), which as a trust condition would admit
+ * `OWNER-other/REPO-other`. A wrong guess fails closed (the login is refused, never widened), and every
+ * trust policy names what was assumed.
+ */
+function withSubjectTemplate(
+  config: LoadedConfig,
+  repository: string | undefined,
+): { config: LoadedConfig; assumed: string[] } {
+  const facts = config.input.facts ?? {};
+  const oidc = facts.github?.oidc ?? {};
+  const stated = oidc.subClaim;
+  if (!repository || stated?.prefix !== undefined) return { config, assumed: [] };
+  const subClaim = { ...(stated ?? { useDefault: true }), prefix: `repo:${repository}` };
+  const github = { ...facts.github, oidc: { ...oidc, subClaim } };
+  return {
+    config: { ...config, input: { ...config.input, facts: { ...facts, github } } },
+    assumed: stated ? [PREFIX_ASSUMED] : [TEMPLATE_ASSUMED, PREFIX_ASSUMED],
   };
 }

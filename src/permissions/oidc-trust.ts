@@ -16,6 +16,8 @@ export interface AwsTrustPolicy {
   readonly notes: readonly string[];
 }
 
+export const NO_SUBJECT = '<no subject could be predicted: see the notes>';
+
 /** One trust policy per AWS role the workflows log in as with GitHub's OIDC token. */
 export function awsTrustPolicies(sites: readonly CiLoginSite[]): AwsTrustPolicy[] {
   const byRole = new Map<
@@ -45,7 +47,8 @@ export function awsTrustPolicies(sites: readonly CiLoginSite[]): AwsTrustPolicy[
   }
   return [...byRole.entries()].map(([role, entry]) => {
     const { partition, account } = parseRoleArn(role)!;
-    const subjects = [...entry.subjects].sort();
+    // No subject predicted (see the notes): a value no token carries keeps the policy closed, never open.
+    const subjects = entry.subjects.size > 0 ? [...entry.subjects].sort() : [NO_SUBJECT];
     return {
       role,
       jobs: [...entry.jobs].sort(),

@@ -4,7 +4,7 @@ import type { PolicyDocument, Statement } from './document.ts';
 import { ACCEPT, matchStatement, type AcceptPrincipal, type PrincipalMatch, type Request } from './match.ts';
 import type { Tri } from '../../../core/tri.ts';
 import { activeTrace, type TraceSink } from '../../../core/trace.ts';
-import { policyStep, statementStep } from './statement-trace.ts';
+import { noStatementStep, policyStep, statementStep } from './statement-trace.ts';
 
 /** A policy pullcheck knows of; `document` is undefined when its contents are not known. */
 export interface KnownPolicy {
@@ -98,6 +98,8 @@ function tracedStatements(
       trace.step(policyStep(trace, policy, { effect, request, accept }, why));
       continue;
     }
+    if (effect === 'Allow' && !policy.document.statements.some((statement) => statement.effect === effect))
+      trace.step(noStatementStep(trace, policy, { effect, request, accept }));
     for (const statement of policy.document.statements) {
       if (statement.effect !== effect) continue;
       const match = matchStatement(statement, request, accept);

@@ -72,6 +72,21 @@ export function policyStep(
   };
 }
 
+/** A policy none of whose statements has the effect asked about: said, so no policy is silently passed over. */
+export function noStatementStep(trace: TraceSink, policy: KnownPolicy, question: TracedQuestion): TraceStep {
+  const builtIn = /AWS-managed/.test(policy.label) || policy.label.includes(':iam::aws:policy/');
+  return {
+    layer: layerOf(policy),
+    subject: `no ${question.effect} statement`,
+    source: policySource(trace, policy, undefined),
+    outcome: 'not matched',
+    detail: builtIn
+      ? `the policy has no ${question.effect} statement that can bear on ECR actions (pullcheck's built-in copy keeps only those)`
+      : `the policy has no ${question.effect} statement`,
+    question: requestQuestion(question.request),
+  };
+}
+
 export function statementStep(
   trace: TraceSink,
   policy: KnownPolicy,

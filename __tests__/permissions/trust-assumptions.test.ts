@@ -1,0 +1,67 @@
+// The quick start's second step: on a fresh repository (no facts), `pullcheck init` then `pullcheck
+// permissions` must give trust policies that admit exactly this repository's subjects. GitHub's default
+// template and the plain repo:OWNER/REPO prefix are assumed and said so — never the predictor's glob over
+// both names, which would admit `acme-other/simplebank-fork`.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { runCliInProcess } from '../helpers/cli-formats.ts';
+import { PREFIX_ASSUMED, TEMPLATE_ASSUMED } from '../../src/permissions/index.ts';
+import { NO_SUBJECT } from '../../src/permissions/oidc-trust.ts';
+
+interface TrustPolicy {
+  role: string;
+  notes?: string[];
+  document: { Statement: { Condition: Record<string, Record<string, string | string[]>> }[] };
+}
+
+test('init, then permissions on the sample: exact subjects of acme/simplebank, the assumptions named', async () => {
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-trust-'));
+  cpSync('examples/sample-repo', repo, { recursive: true });
+  // A clone of github.com/acme/simplebank: init names the repository from its remote.
+  execFileSync('git', ['init', '-q', repo]);
+  execFileSync('git', ['-C', repo, 'remote', 'add', 'origin', 'https://github.com/acme/simplebank.git']);
+  const init = await runCliInProcess(['init', '--repo', repo]);
+  assert.equal(init.code, 0, init.stderr);
+  const printed = await runCliInProcess([
+    'permissions',
+    '--config',
+    path.join(repo, '.github/pullcheck.yml'),
+    '--workflow',
+    path.join(repo, '.github/workflows/deploy.yml'),
+    '--format',
+    'json',
+  ]);
+  assert.equal(printed.code, 0, printed.stderr);
+  const trust = (JSON.parse(printed.stdout) as { aws: { trustPolicies: TrustPolicy[] } }).aws.trustPolicies;
+  const byRole = new Map(trust.map((policy) => [policy.role.split('/').pop(), policy]));
+  const subjectsOf = (role: string) => {
+    const condition = byRole.get(role)?.document.Statement[0]?.Condition;
+    assert.ok(condition, `a trust policy for ${role}: ${[...byRole.keys()].join(', ')}`);
+    assert.equal(condition['StringLike'], undefined, 'no glob in the subjects');
+    return condition['StringEquals']?.['token.actions.githubusercontent.com:sub'];
+  };
+  assert.deepEqual(subjectsOf('simplebank-deploy'), ['repo:acme/simplebank:environment:production']);
+  for (const policy of trust) assert.deepEqual(policy.notes?.slice(0, 2), [TEMPLATE_ASSUMED, PREFIX_ASSUMED]);
+});
+
+test('a repository pullcheck cannot name: a subject no token carries, never an open trust policy', async () => {
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-trust-'));
+  cpSync('examples/sample-repo', repo, { recursive: true });
+  assert.equal((await runCliInProcess(['init', '--repo', repo])).code, 0);
+  const printed = await runCliInProcess([
+    'permissions',
+    '--config',
+    path.join(repo, '.github/pullcheck.yml'),
+    '--format',
+    'json',
+  ]);
+  const [policy] = (JSON.parse(printed.stdout) as { aws: { trustPolicies: TrustPolicy[] } }).aws
+    .trustPolicies;
+  const condition = policy?.document.Statement[0]?.Condition['StringEquals'];
+  assert.deepEqual(condition?.['token.actions.githubusercontent.com:sub'], [NO_SUBJECT]);
+  assert.match(policy?.notes?.join('\n') ?? '', /repository \(github\.repository\) is not known/);
+});
