@@ -5,11 +5,10 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { CallRunner } from '../../src/core/call-runner.ts';
-import { KUBERNETES_READ_RULES } from '../../src/permissions/kubernetes-cluster-role.ts';
 import { collectKubernetesObjects } from '../../src/providers/kubernetes/live/collect.ts';
 import { subjectAccessReview } from '../../src/providers/kubernetes/live/subject-access-review.ts';
 import { authorize } from '../../src/providers/kubernetes/rbac/authorize.ts';
-import type { ClusterState } from '../../src/providers/kubernetes/rbac/model.ts';
+import { clusterGrantingReadRole } from '../helpers/read-role-cluster.ts';
 import { startKubeApi, type KubeApi, type RecordedRequest } from '../helpers/kube-api.ts';
 
 const TOKEN = 'test-bearer-token';
@@ -101,32 +100,7 @@ test('every request the cluster reader sends is granted by the generated Cluster
     'create subjectaccessreviews',
   ])
     assert.ok(kinds.has(kind), `the reader sent ${kind}: ${[...kinds].join(', ')}`);
-  const state: ClusterState = {
-    clusterRoles: new Map([
-      [
-        'pullcheck-read',
-        {
-          name: 'pullcheck-read',
-          labels: {},
-          rules: KUBERNETES_READ_RULES.map((rule) => ({ ...rule, resourceNames: [] })),
-          origin: 'generated',
-        },
-      ],
-    ]),
-    roles: new Map(),
-    roleBindings: new Map(),
-    clusterRoleBindings: [
-      {
-        name: 'pullcheck-read',
-        roleRef: { kind: 'ClusterRole', name: 'pullcheck-read' },
-        subjects: [{ kind: 'User', name: 'pullcheck' }],
-        origin: 'test',
-      },
-    ],
-    serviceAccounts: new Map(),
-    secrets: new Map(),
-    namespaces: new Set(),
-  };
+  const state = clusterGrantingReadRole();
   for (const text of seen) {
     const request = JSON.parse(text);
     const answer = authorize(state, { user: 'pullcheck', groups: ['system:authenticated'] }, request);

@@ -14,11 +14,10 @@ import { discover } from '../../src/discover/index.ts';
 import { readAccess } from '../../src/permissions/index.ts';
 import { AWS_READ_CALLS } from '../../src/permissions/aws-read-calls.ts';
 import { GCP_READ_PERMISSIONS } from '../../src/permissions/gcp-read-role.ts';
-import { KUBERNETES_READ_RULES } from '../../src/permissions/kubernetes-cluster-role.ts';
 import { parsePolicyDocument } from '../../src/providers/aws/policy/document.ts';
 import { findStatements } from '../../src/providers/aws/policy/evaluate.ts';
 import { authorize } from '../../src/providers/kubernetes/rbac/authorize.ts';
-import type { ClusterState } from '../../src/providers/kubernetes/rbac/model.ts';
+import { clusterGrantingReadRole } from '../helpers/read-role-cluster.ts';
 
 const A = '111111111111';
 const B = '222222222222';
@@ -178,32 +177,7 @@ test('the ClusterRole grants every request the cluster reader sends (pullcheck R
     ...text.matchAll(/permission: [`']([a-z]+) ([a-z0-9.]+)(?: in \$\{namespace\})?[`']/g),
   ].map(([, verb, resource]) => ({ verb: verb!, resource: resource! }));
   assert.ok(requests.length >= 8, JSON.stringify(requests));
-  const state: ClusterState = {
-    clusterRoles: new Map([
-      [
-        'pullcheck-read',
-        {
-          name: 'pullcheck-read',
-          labels: {},
-          rules: KUBERNETES_READ_RULES.map((rule) => ({ ...rule, resourceNames: [] })),
-          origin: 'generated',
-        },
-      ],
-    ]),
-    roles: new Map(),
-    roleBindings: new Map(),
-    clusterRoleBindings: [
-      {
-        name: 'pullcheck-read',
-        roleRef: { kind: 'ClusterRole', name: 'pullcheck-read' },
-        subjects: [{ kind: 'User', name: 'pullcheck' }],
-        origin: 'test',
-      },
-    ],
-    serviceAccounts: new Map(),
-    secrets: new Map(),
-    namespaces: new Set(),
-  };
+  const state = clusterGrantingReadRole();
   const user = { user: 'pullcheck', groups: ['system:authenticated'] };
   for (const { verb, resource } of requests) {
     const [plural, ...group] = resource.split('.');
