@@ -99,3 +99,20 @@ test('each marker is in the bundle, in chunks apart from the entry: none of the 
     assert.ok(holding.length > 0, `${name}: ${marker}`);
   }
 });
+
+// The CLI's other commands load when they run: a check pays nothing for init, permissions or explain.
+const COMMAND_MARKERS = ['usage: pullcheck init', 'usage: pullcheck permissions', 'usage: pullcheck explain'];
+
+async function cliChunks(args: readonly string[]): Promise<string[]> {
+  const loaded = path.join(mkdtempSync(path.join(work, 'cli-')), 'loaded.txt');
+  writeFileSync(loaded, '');
+  await runNode(['--import', hook, path.resolve('dist/cli.js'), ...args], { LOADED_FILE: loaded });
+  const chunks = [...new Set(readFileSync(loaded, 'utf8').split('\n').filter(Boolean))];
+  const texts = chunks.map((url) => readFileSync(new URL(url), 'utf8'));
+  return COMMAND_MARKERS.filter((marker) => texts.some((text) => text.includes(marker)));
+}
+
+test("the CLI's check loads none of init's, permissions' or explain's code; each loads its own", async () => {
+  assert.deepEqual(await cliChunks(['check', '--config', 'examples/pullcheck.yml', '--offline']), []);
+  assert.deepEqual(await cliChunks(['explain', '--help']), ['usage: pullcheck explain']);
+});

@@ -5,12 +5,20 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
 }
 
-/** One `pullcheck COMMAND`: a one-line summary for `pullcheck --help`, its own usage, and what it runs. */
+/** One `pullcheck COMMAND`: its own usage, and what it runs. */
 export interface CliCommand {
-  readonly summary: string;
   readonly usage: string;
   /** Returns the exit status; throws UsageError or ConfigError for bad input (exit 2). */
   readonly run: (args: readonly string[], io: CliIo) => Promise<number> | number;
+}
+
+/**
+ * A command as `pullcheck --help` lists it: its one-line summary, and its module, loaded only when the
+ * command runs (a check does not load init's, permissions' or explain's code: start-up time).
+ */
+export interface ListedCommand {
+  readonly summary: string;
+  readonly load: () => Promise<CliCommand>;
 }
 
 /** A bad flag or argument: printed with the usage of the command it was given to, exit status 2. */

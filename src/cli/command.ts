@@ -2,7 +2,6 @@
 import { parseArgs } from 'node:util';
 import { checkPulls } from '../check/pipeline.ts';
 import { discoveredConfig, gitHubToken } from './discovered-config.ts';
-import { explain } from './explain.ts';
 import { configJsonSchema } from '../core/config/schema.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -16,9 +15,7 @@ import { renderSarif } from '../report/sarif.ts';
 import { renderText, summaryLine } from '../report/text.ts';
 import { writeChunks } from '../report/write-file.ts';
 
-import { UsageError, type CliCommand, type CliIo } from './command-kit.ts';
-import { initCommand } from './init.ts';
-import { permissionsCommand } from './permissions.ts';
+import { UsageError, type CliIo, type ListedCommand } from './command-kit.ts';
 
 export type { CliIo } from './command-kit.ts';
 
@@ -51,13 +48,25 @@ const SCHEMA_USAGE = `usage: pullcheck schema
 
 Prints the config file's JSON Schema (for editors: yaml-language-server, VS Code).`;
 
-// Every command but `check` and `schema` lives in its own module: one line here adds it.
-const COMMANDS: Readonly<Record<string, CliCommand>> = {
-  check: { summary: 'check the pulls of a config', usage: CHECK_USAGE, run: check },
-  schema: { summary: "print the config file's JSON Schema", usage: SCHEMA_USAGE, run: schema },
-  init: initCommand,
-  permissions: permissionsCommand,
-  explain,
+// Every command but `check` and `schema` lives in its own module, loaded when it runs: one line adds it.
+const COMMANDS: Readonly<Record<string, ListedCommand>> = {
+  check: { summary: 'check the pulls of a config', load: async () => ({ usage: CHECK_USAGE, run: check }) },
+  schema: {
+    summary: "print the config file's JSON Schema",
+    load: async () => ({ usage: SCHEMA_USAGE, run: schema }),
+  },
+  init: {
+    summary: 'write a config and a pullcheck workflow for this repository',
+    load: async () => (await import('./init.ts')).initCommand,
+  },
+  permissions: {
+    summary: 'print the least-privilege read access the live reads need',
+    load: async () => (await import('./permissions.ts')).permissionsCommand,
+  },
+  explain: {
+    summary: "explain one pull's verdict, statement by statement",
+    load: async () => (await import('./explain.ts')).explain,
+  },
 };
 
 export const USAGE = `usage: pullcheck <command> [options]
@@ -72,9 +81,8 @@ ${Object.entries(COMMANDS)
 
 exit status: 0 gate passed (or the command did its work), 1 gate failed, 2 bad input`;
 
-const COMMAND_USAGE: Record<string, string> = Object.fromEntries(
-  Object.entries(COMMANDS).map(([name, command]) => [name, command.usage]),
-);
+const listed = (name: string | undefined): ListedCommand | undefined =>
+  name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
 const HELP = new Set(['--help', '-h']);
 
 /** Runs the command line; returns the exit status. Never throws for a user error. */
@@ -91,23 +99,26 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       return 0;
     }
     if (command === undefined || HELP.has(command) || command === 'help') {
-      const about = command === 'help' && rest[0] ? COMMAND_USAGE[rest[0]] : USAGE;
-      if (!about) throw new UsageError(`unknown command ${quotedValue(rest[0] ?? '')}`, USAGE);
+      const asked = command === 'help' && rest[0] ? listed(rest[0]) : undefined;
+      if (command === 'help' && rest[0] && !asked)
+        throw new UsageError(`unknown command ${quotedValue(rest[0])}`, USAGE);
+      const about = asked ? (await asked.load()).usage : USAGE;
       (command === undefined ? io.stderr : io.stdout)(`${about}\n`);
       return command === undefined ? 2 : 0;
     }
-    const usage = COMMAND_USAGE[command];
-    if (!usage)
+    const entry = listed(command);
+    if (!entry)
       throw new UsageError(
-        `unknown command ${quotedValue(command)}${didYouMean(command, Object.keys(COMMAND_USAGE))}`,
+        `unknown command ${quotedValue(command)}${didYouMean(command, Object.keys(COMMANDS))}`,
         USAGE,
       );
+    const { usage, run } = await entry.load();
     if (rest.some((arg) => HELP.has(arg))) {
       io.stdout(`${usage}\n`);
       return 0;
     }
     try {
-      return await COMMANDS[command]!.run(rest, io);
+      return await run(rest, io);
     } catch (error) {
       // A bad flag is shown with the usage of the command it was given to.
       if (isParseArgsError(error)) throw new UsageError((error as Error).message, usage);

@@ -33,7 +33,6 @@ const FORMATS = { text: renderExplainText, json: renderExplainJson, markdown: re
 type Format = keyof typeof FORMATS;
 
 export const explain: CliCommand = {
-  summary: "explain one pull's verdict, statement by statement",
   usage: USAGE,
   run: runExplain,
 };

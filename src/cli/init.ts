@@ -31,7 +31,6 @@ exit status: 0 done, 2 bad input (a bad flag, a file that exists without --force
 cannot be read)`;
 
 export const initCommand: CliCommand = {
-  summary: 'write a config and a pullcheck workflow for this repository',
   usage: USAGE,
   run: init,
 };

@@ -59,7 +59,6 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
 }
 
 export const permissionsCommand: CliCommand = {
-  summary: 'print the least-privilege read access the live reads need',
   usage: USAGE,
   run,
 };
