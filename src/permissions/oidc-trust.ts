@@ -18,8 +18,12 @@ export interface AwsTrustPolicy {
 
 export const NO_SUBJECT = '<no subject could be predicted: see the notes>';
 
-/** One trust policy per AWS role the workflows log in as with GitHub's OIDC token. */
-export function awsTrustPolicies(sites: readonly CiLoginSite[]): AwsTrustPolicy[] {
+/**
+ * One trust policy per AWS role the workflows log in as with GitHub's OIDC token. `unscoped`: why the subjects
+ * do not tell this repository's tokens from others' (a template naming no repository); then no subject is
+ * trusted, since `sub` is the only claim an AWS trust policy can test besides `aud`.
+ */
+export function awsTrustPolicies(sites: readonly CiLoginSite[], unscoped?: string): AwsTrustPolicy[] {
   const byRole = new Map<
     string,
     { jobs: Set<string>; subjects: Set<string>; audience: string; notes: string[] }
@@ -48,11 +52,11 @@ export function awsTrustPolicies(sites: readonly CiLoginSite[]): AwsTrustPolicy[
   return [...byRole.entries()].map(([role, entry]) => {
     const { partition, account } = parseRoleArn(role)!;
     // No subject predicted (see the notes): a value no token carries keeps the policy closed, never open.
-    const subjects = entry.subjects.size > 0 ? [...entry.subjects].sort() : [NO_SUBJECT];
+    const subjects = entry.subjects.size > 0 && !unscoped ? [...entry.subjects].sort() : [NO_SUBJECT];
     return {
       role,
       jobs: [...entry.jobs].sort(),
-      notes: entry.notes,
+      notes: unscoped ? [unscoped, ...entry.notes] : entry.notes,
       document: {
         Version: '2012-10-17',
         Statement: [
