@@ -29,6 +29,8 @@ export const SECRETS = {
   /** Literals in a workflow: a job's environment and a login step's password (never `${{ secrets.X }}`). */
   workflowAwsSecret: 'wJalrXUtnFEMI/K7MDENG/workflowLITERAL1',
   loginPassword: 'login-step-password-3c5d',
+  loginSecretKey: 'login-step-secret-key-8f14',
+  ocToken: 'sha256~oc-login-token-literal-2a6e',
 } as const;
 
 /** Each secret as written, and base64-encoded forms a renderer might echo. */
@@ -70,6 +72,12 @@ export function seededRepository(): string {
       '          registry: quay.io',
       '          username: robot',
       `          password: ${SECRETS.loginPassword}`,
+      '      - uses: aws-actions/configure-aws-credentials@v4',
+      '        with:',
+      '          aws-access-key-id: AKIAIOSFODNN7EXAMPLE',
+      `          aws-secret-access-key: ${SECRETS.loginSecretKey}`,
+      '          aws-region: us-east-1',
+      `      - run: oc login --token=${SECRETS.ocToken} --server=https://api.ocp.example.com:6443 && oc project shop`,
       `      - run: git clone https://x-access-token:${SECRETS.clonePassword}@github.com/acme/tools.git`,
       '      - run: docker push $ECR/team/web:1.0',
       '      # DEPLOY_TOKEN is defined nowhere in the workflow: only in the runner process environment.',
