@@ -107,3 +107,29 @@ test('a subject template naming no repository (repository_owner, context): close
     ['repository_owner:acme:repository:acme/simplebank:environment:production'],
   );
 });
+
+test('a repository name with a wildcard (github.repository: acme/*) is no repository: no subject is trusted', async () => {
+  for (const written of ['acme/*', '*/*', 'acme/sh?p']) {
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-trust-'));
+    cpSync('examples/sample-repo', repo, { recursive: true });
+    const config = path.join(repo, 'pullcheck.yml');
+    writeFileSync(
+      config,
+      stringify({
+        version: 1,
+        discover: {
+          workflows: ['.github/workflows/deploy.yml'],
+          variables: { 'github.repository': written },
+        },
+      }),
+    );
+    const printed = await runCliInProcess(['permissions', '--config', config, '--format', 'json']);
+    assert.equal(printed.code, 0, printed.stderr);
+    const [policy] = (JSON.parse(printed.stdout) as { aws: { trustPolicies: TrustPolicy[] } }).aws
+      .trustPolicies;
+    const condition = policy?.document.Statement[0]?.Condition;
+    assert.equal(condition?.['StringLike'], undefined, `${written}: ${JSON.stringify(condition)}`);
+    assert.deepEqual(condition?.['StringEquals']?.['token.actions.githubusercontent.com:sub'], [NO_SUBJECT]);
+    assert.match(policy?.notes?.join('\n') ?? '', /is not a GitHub repository name/);
+  }
+});

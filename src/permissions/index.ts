@@ -34,8 +34,8 @@ export function readAccess(config: LoadedConfig, found: readonly FoundCiLogin[])
     ...(gcp ? { gcp } : {}),
     ...(kubernetes ? { kubernetes } : {}),
     trust: {
-      aws: awsTrustPolicies(trusted, unscopedSubjects(templated.config)).map((policy) =>
-        withAssumptions(policy, templated.assumed),
+      aws: awsTrustPolicies(trusted, notARepository(repository) ?? unscopedSubjects(templated.config)).map(
+        (policy) => withAssumptions(policy, templated.assumed),
       ),
       gcp: googleLoginAccess(trusted).map((access) => withAssumptions(access, templated.assumed)),
     },
@@ -51,6 +51,18 @@ export const PREFIX_ASSUMED =
 // `workflow_ref` (OWNER/REPO/.github/workflows/…, the run's own workflow). `job_workflow_ref` names the
 // workflow a job calls, which other repositories may call too.
 const REPOSITORY_KEYS = ['repo', 'repository', 'repository_id', 'workflow_ref'];
+
+// GitHub's names: an owner of letters, digits and hyphens; a repository of letters, digits, `.`, `_`, `-`.
+const REPOSITORY_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+
+/**
+ * Why `repository` (from the remote, GITHUB_REPOSITORY or discover.variables) cannot be trusted by name: a
+ * `*` or `?` in it would be a wildcard in the trust policy's StringLike, admitting other repositories.
+ */
+function notARepository(repository: string | undefined): string | undefined {
+  if (repository === undefined || REPOSITORY_NAME.test(repository)) return undefined;
+  return `github.repository ${JSON.stringify(repository)} is not a GitHub repository name (OWNER/REPO: letters, digits, -, and in REPO . and _): no subject is trusted; state the repository's own name and run this again`;
+}
 
 /** Why a stated subject template cannot tell this repository's tokens from others', if it cannot. */
 function unscopedSubjects(config: LoadedConfig): string | undefined {
