@@ -4,7 +4,7 @@
 // both names, which would admit `acme-other/simplebank-fork`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -132,4 +132,52 @@ test('a repository name with a wildcard (github.repository: acme/*) is no reposi
     assert.deepEqual(condition?.['StringEquals']?.['token.actions.githubusercontent.com:sub'], [NO_SUBJECT]);
     assert.match(policy?.notes?.join('\n') ?? '', /is not a GitHub repository name/);
   }
+});
+
+test("StringLike subjects: an environment's own ? is IAM's literal ${?}, one with a * is left out, never a wildcard", async () => {
+  const repo = mkdtempSync(path.join(os.tmpdir(), 'pullcheck-trust-'));
+  mkdirSync(path.join(repo, '.github/workflows'), { recursive: true });
+  const login = (environment: string) => [
+    `  ${environment.replace(/\W/g, '') || 'star'}:`,
+    '    runs-on: ubuntu-latest',
+    '    permissions: { id-token: write }',
+    `    environment: ${JSON.stringify(environment)}`,
+    '    steps:',
+    '      - uses: aws-actions/configure-aws-credentials@v4',
+    '        with: { role-to-assume: "arn:aws:iam::123456789012:role/deploy", aws-region: us-east-1 }',
+  ];
+  writeFileSync(
+    path.join(repo, '.github/workflows/deploy.yml'),
+    ['on: { push: { branches: ["release/**"] } }', 'jobs:', ...login('prod?'), ...login('qa*'), ''].join(
+      '\n',
+    ),
+  );
+  const config = path.join(repo, 'pullcheck.yml');
+  writeFileSync(
+    config,
+    stringify({
+      version: 1,
+      discover: {
+        workflows: ['.github/workflows/deploy.yml'],
+        variables: { 'github.repository': 'acme/shop' },
+      },
+      facts: {
+        github: {
+          oidc: { subClaim: { useDefault: false, includeClaimKeys: ['repo', 'environment', 'ref'] } },
+        },
+      },
+    }),
+  );
+  const printed = await runCliInProcess(['permissions', '--config', config, '--format', 'json']);
+  assert.equal(printed.code, 0, printed.stderr);
+  const [policy] = (JSON.parse(printed.stdout) as { aws: { trustPolicies: TrustPolicy[] } }).aws
+    .trustPolicies;
+  assert.deepEqual(
+    policy?.document.Statement[0]?.Condition['StringLike']?.['token.actions.githubusercontent.com:sub'],
+    ['repo:acme/shop:environment:prod${?}:ref:refs/heads/release/*'],
+  );
+  assert.match(
+    policy?.notes?.join('\n') ?? '',
+    /environment qa\*, whose \* a StringLike pattern cannot tell/,
+  );
 });
