@@ -3,7 +3,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PullExplanation } from '../../src/explain/explain-pulls.ts';
-import { renderExplainJson, renderExplainMarkdown, renderExplainText } from '../../src/report/explain.ts';
+import { outgoing } from '../../src/core/outgoing-text.ts';
+import {
+  renderExplainJson,
+  renderExplainMarkdown,
+  renderExplainText,
+  renderExplanations,
+} from '../../src/report/explain.ts';
 
 const HOSTILE = 'Sid `x` <b>@team</b>\n::set-output name=x::\u001b[31mred';
 const explanation: PullExplanation = {
@@ -61,4 +67,20 @@ test('json: the stable shape', () => {
     'detail',
     'question',
   ]);
+});
+
+test('every format: a credential in a URL or an image reference is cut out before markdown escapes it', () => {
+  // The CLI's output filter cuts credentials out of what it prints, but markdown's escapes (`\_`, `@&#8203;`)
+  // hide a URL from it: the explanations are redacted before they are rendered, as check's report is.
+  const secret = 'pa_ss(word)!';
+  const withCredentials: PullExplanation = {
+    ...explanation,
+    reasons: [`unknown: GET https://ci:${secret}@127.0.0.1:9/v2/ failed`],
+    trace: [{ ...explanation.trace[0]!, detail: `endpoint robot:${secret}@registry.example.com/team/app` }],
+  };
+  for (const format of ['text', 'json', 'markdown'] as const) {
+    const printed = outgoing(renderExplanations([withCredentials], format));
+    assert.ok(!printed.includes('pa_ss') && !printed.includes('pa\\_ss'), `${format}: ${printed}`);
+    assert.match(printed, /REDACTED/);
+  }
 });

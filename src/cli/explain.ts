@@ -8,7 +8,7 @@ import { repositoryRootOf } from '../core/config/read-file.ts';
 import { didYouMean } from '../core/did-you-mean.ts';
 import { explainPulls, ExplainInputError } from '../explain/explain-pulls.ts';
 import { statementLines } from '../explain/statement-lines.ts';
-import { renderExplainJson, renderExplainMarkdown, renderExplainText } from '../report/explain.ts';
+import { EXPLAIN_FORMATS as FORMATS, renderExplanations, type ExplainFormat } from '../report/explain.ts';
 import { discoveredConfig, gitHubToken } from './discovered-config.ts';
 import { UsageError, type CliCommand, type CliIo } from './command-kit.ts';
 
@@ -29,9 +29,6 @@ with where it is written (file:line, or the call that read it live) and whether 
 
 exit status: 0 explained (whatever the verdict), 2 bad input`;
 
-const FORMATS = { text: renderExplainText, json: renderExplainJson, markdown: renderExplainMarkdown };
-type Format = keyof typeof FORMATS;
-
 export const explain: CliCommand = {
   usage: USAGE,
   run: runExplain,
@@ -50,7 +47,7 @@ async function runExplain(args: readonly string[], io: CliIo): Promise<number> {
     strict: true,
     allowPositionals: true,
   });
-  const format = values.format as Format;
+  const format = values.format as ExplainFormat;
   if (!Object.hasOwn(FORMATS, format))
     throw new UsageError(
       `--format must be one of: ${Object.keys(FORMATS).join(', ')}${didYouMean(format, Object.keys(FORMATS))}`,
@@ -78,7 +75,7 @@ async function runExplain(args: readonly string[], io: CliIo): Promise<number> {
       { image, target, principal: values.principal },
       statementLines(root),
     );
-    io.stdout(FORMATS[format](explanations));
+    io.stdout(renderExplanations(explanations, format));
     return 0;
   } catch (error) {
     if (error instanceof ExplainInputError) throw new UsageError(error.message, USAGE);

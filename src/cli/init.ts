@@ -5,6 +5,7 @@ import { lstatSync, mkdirSync, readdirSync, realpathSync, statSync, writeFileSyn
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isInside } from '../core/config/read-file.ts';
+import { redactCredentials } from '../core/outgoing-text.ts';
 import { quotedValue } from '../core/quoted-value.ts';
 import { cloudLogins } from '../init/clouds.ts';
 import { configText } from '../init/config-text.ts';
@@ -95,9 +96,11 @@ function generate(root: string, paths: InitPaths) {
   const scan = scanRepository(root, { skip: [paths.workflow] });
   const logins = cloudLogins(scan);
   const workflow = { logins, config: paths.config, defaultBranch: scan.defaultBranch, sarif: true };
+  // The files leave the process like its output: a credential written into a URL or an image reference in a
+  // workflow (quoted by a finding in the config's comments) is cut out the same way.
   const files: Record<string, string> = {
-    [paths.config]: configText(scan, paths.config),
-    [paths.workflow]: workflowText(workflow),
+    [paths.config]: redactCredentials(configText(scan, paths.config)),
+    [paths.workflow]: redactCredentials(workflowText(workflow)),
   };
   return { scan, logins, files };
 }

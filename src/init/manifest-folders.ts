@@ -1,8 +1,9 @@
 // Folders of Kubernetes manifests where teams keep them (k8s/, deploy/, manifests/, charts/, …): Kustomize
 // roots (overlays rather than the bases they build), Helm charts, and folders of plain YAML. Only names
 // are listed, inside the repository, a bounded number of folders deep; nothing is read.
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../core/config/read-file.ts';
 import type { ManifestFolder } from './model.ts';
 
 const TOP_FOLDERS = [
@@ -39,7 +40,7 @@ export function manifestFolders(root: string): { path: string; kind: Kind }[] {
   let visited = 0;
   const walk = (relative: string, depth: number) => {
     if (depth > MAX_DEPTH || ++visited > MAX_FOLDERS) return;
-    const entries = listFolder(path.join(root, relative));
+    const entries = listFolderInside(path.join(root, relative), root);
     const kind = folderKind(entries.filter((e) => e.isFile()).map((e) => e.name));
     if (kind) found.push({ path: relative, kind });
     // A Kustomize root or a chart is one unit: its subfolders are its own parts.
@@ -59,8 +60,13 @@ function preferOverlays(found: { path: string; kind: Kind }[]): { path: string; 
   return found.filter((f) => !(f.kind === 'kustomize' && /(^|\/)bases?(\/|$)/.test(f.path)));
 }
 
-function listFolder(folder: string): Dirent[] {
+/**
+ * The entries of `folder` when it is inside `root` once symbolic links are resolved (a `k8s` that links out
+ * of the repository, a `../platform` a workflow applies are not listed); otherwise none.
+ */
+export function listFolderInside(folder: string, root: string): Dirent[] {
   try {
+    if (!isInside(realpathSync(folder), realpathSync(root))) return [];
     return readdirSync(folder, { withFileTypes: true });
   } catch {
     return []; // absent or unreadable: nothing to propose there

@@ -12,7 +12,7 @@ import { imageNameOf } from '../core/image-reference.ts';
 import { discover } from '../discover/index.ts';
 import { gitHubRepositoryOf } from '../discover/workflows/repository.ts';
 import type { FoundTarget, ManifestFolder, Place, RepositoryScan } from './model.ts';
-import { folderKind, manifestFolders } from './manifest-folders.ts';
+import { folderKind, listFolderInside, manifestFolders } from './manifest-folders.ts';
 
 const MAX_WORKFLOWS = 200;
 const DETAIL_KEYS = ['cluster', 'region', 'account', 'project', 'location', 'namespace', 'server'] as const;
@@ -111,15 +111,12 @@ function manifestsOf(
   return [...folders.values()];
 }
 
+/** `plain` for a file, a path known only at run time, or a folder outside the repository. */
 function kindOf(root: string, relative: string): ManifestFolder['kind'] {
-  try {
-    const names = readdirSync(path.join(root, relative), { withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => entry.name);
-    return folderKind(names) ?? 'plain';
-  } catch {
-    return 'plain'; // a file, or a path known only at run time
-  }
+  const names = listFolderInside(path.join(root, relative), root)
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name);
+  return folderKind(names) ?? 'plain';
 }
 
 function isWithin(inner: string, outer: string): boolean {

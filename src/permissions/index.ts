@@ -34,7 +34,9 @@ export function readAccess(config: LoadedConfig, found: readonly FoundCiLogin[])
     ...(gcp ? { gcp } : {}),
     ...(kubernetes ? { kubernetes } : {}),
     trust: {
-      aws: awsTrustPolicies(trusted).map((policy) => withAssumptions(policy, templated.assumed)),
+      aws: awsTrustPolicies(trusted, notARepository(repository) ?? unscopedSubjects(templated.config)).map(
+        (policy) => withAssumptions(policy, templated.assumed),
+      ),
       gcp: googleLoginAccess(trusted).map((access) => withAssumptions(access, templated.assumed)),
     },
   };
@@ -44,6 +46,31 @@ export const TEMPLATE_ASSUMED =
   "facts.github.oidc.subClaim is not stated: the subjects assume GitHub's default template; if the repository or its organization customised it, state facts.github.oidc.subClaim as GET /repos/OWNER/REPO/actions/oidc/customization/sub answers and run this again";
 export const PREFIX_ASSUMED =
   'facts.github.oidc.subClaim.prefix is not stated: the subjects assume the prefix repo:OWNER/REPO; GitHub writes the immutable form instead (each name followed by @ and its numeric id) for repositories created, renamed or transferred after 15 July 2026 or opted in to immutable subjects: state the sub_claim_prefix it reports and run this again';
+
+// The claim keys whose value names this repository: `repo`, `repository`, `repository_id`, and
+// `workflow_ref` (OWNER/REPO/.github/workflows/…, the run's own workflow). `job_workflow_ref` names the
+// workflow a job calls, which other repositories may call too.
+const REPOSITORY_KEYS = ['repo', 'repository', 'repository_id', 'workflow_ref'];
+
+// GitHub's names: an owner of letters, digits and hyphens; a repository of letters, digits, `.`, `_`, `-`.
+const REPOSITORY_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+
+/**
+ * Why `repository` (from the remote, GITHUB_REPOSITORY or discover.variables) cannot be trusted by name: a
+ * `*` or `?` in it would be a wildcard in the trust policy's StringLike, admitting other repositories.
+ */
+function notARepository(repository: string | undefined): string | undefined {
+  if (repository === undefined || REPOSITORY_NAME.test(repository)) return undefined;
+  return `github.repository ${JSON.stringify(repository)} is not a GitHub repository name (OWNER/REPO: letters, digits, -, and in REPO . and _): no subject is trusted; state the repository's own name and run this again`;
+}
+
+/** Why a stated subject template cannot tell this repository's tokens from others', if it cannot. */
+function unscopedSubjects(config: LoadedConfig): string | undefined {
+  const template = config.input.facts?.github?.oidc?.subClaim;
+  if (!template || template.useDefault !== false || !template.includeClaimKeys) return undefined;
+  if (template.includeClaimKeys.some((key) => REPOSITORY_KEYS.includes(key))) return undefined;
+  return `facts.github.oidc.subClaim.includeClaimKeys (${template.includeClaimKeys.join(', ')}) names no repository: every repository with the same claims would get the same subject, so no subject is trusted; add repo (or repository_id) to the template and run this again`;
+}
 
 function withAssumptions<T extends { readonly notes: readonly string[] }>(
   access: T,

@@ -18,29 +18,37 @@ export interface AwsTrustPolicy {
 
 export const NO_SUBJECT = '<no subject could be predicted: see the notes>';
 
-/** One trust policy per AWS role the workflows log in as with GitHub's OIDC token. */
-export function awsTrustPolicies(sites: readonly CiLoginSite[]): AwsTrustPolicy[] {
+/**
+ * One trust policy per AWS role the workflows log in as with GitHub's OIDC token. `unscoped`: why the subjects
+ * do not tell this repository's tokens from others' (a template naming no repository); then no subject is
+ * trusted, since `sub` is the only claim an AWS trust policy can test besides `aud`.
+ */
+export function awsTrustPolicies(sites: readonly CiLoginSite[], unscoped?: string): AwsTrustPolicy[] {
   const byRole = new Map<
     string,
-    { jobs: Set<string>; subjects: Set<string>; audience: string; notes: string[] }
+    { jobs: Set<string>; subjects: Map<string, SubjectKind>; audience: string; notes: string[] }
   >();
   for (const site of sites) {
     const { login } = site;
     if ('unresolved' in login || login.provider !== 'aws' || login.oidc === false) continue;
     if (!parseRoleArn(login.identity)) continue;
     const entry = byRole.get(login.identity) ?? {
-      jobs: new Set(),
-      subjects: new Set(),
+      jobs: new Set<string>(),
+      subjects: new Map<string, SubjectKind>(),
       audience: login.with['audience'] || 'sts.amazonaws.com',
-      notes: [],
+      notes: [] as string[],
     };
     entry.jobs.add(site.job);
     if (site.noTokens) entry.notes.push(`${site.job}: ${site.noTokens}`);
     for (const token of site.tokens) {
       const sub = token.claims['sub'];
-      // A glob claim (`*` for any text) is what StringLike takes as it is.
-      if (sub && 'value' in sub) entry.subjects.add(sub.value);
-      else if (sub && 'pattern' in sub) entry.subjects.add(sub.pattern);
+      const literalStar = sub && 'pattern' in sub ? starredValueIn(sub.pattern, token.claims) : undefined;
+      if (sub && 'value' in sub) entry.subjects.set(sub.value, 'exact');
+      else if (literalStar !== undefined)
+        entry.notes.push(
+          `${site.job} (${token.trigger}): sub holds ${literalStar}, whose * a StringLike pattern cannot tell from its wildcards: left out`,
+        );
+      else if (sub && 'pattern' in sub) entry.subjects.set(sub.pattern, 'glob');
       else entry.notes.push(`${site.job} (${token.trigger}): sub ${sub ? sub.unknown : 'not predicted'}`);
     }
     byRole.set(login.identity, entry);
@@ -48,11 +56,14 @@ export function awsTrustPolicies(sites: readonly CiLoginSite[]): AwsTrustPolicy[
   return [...byRole.entries()].map(([role, entry]) => {
     const { partition, account } = parseRoleArn(role)!;
     // No subject predicted (see the notes): a value no token carries keeps the policy closed, never open.
-    const subjects = entry.subjects.size > 0 ? [...entry.subjects].sort() : [NO_SUBJECT];
+    const subjects =
+      entry.subjects.size > 0 && !unscoped
+        ? policySubjects(entry.subjects)
+        : { like: false, values: [NO_SUBJECT] };
     return {
       role,
       jobs: [...entry.jobs].sort(),
-      notes: entry.notes,
+      notes: unscoped ? [unscoped, ...entry.notes] : entry.notes,
       document: {
         Version: '2012-10-17',
         Statement: [
@@ -61,7 +72,7 @@ export function awsTrustPolicies(sites: readonly CiLoginSite[]): AwsTrustPolicy[
             Effect: 'Allow',
             Principal: { Federated: githubProviderArn(partition, account) },
             Action: 'sts:AssumeRoleWithWebIdentity',
-            Condition: trustConditions(entry.audience, subjects),
+            Condition: trustConditions(entry.audience, subjects.values, subjects.like),
           },
         ],
       },
@@ -69,11 +80,40 @@ export function awsTrustPolicies(sites: readonly CiLoginSite[]): AwsTrustPolicy[
   });
 }
 
+/** A subject as predicted: exact text, or a glob whose every `*` stands for any text. */
+type SubjectKind = 'exact' | 'glob';
+
+/** A claim's exact value holding a `*` that is written into the glob `pattern` (an environment `qa*`). */
+function starredValueIn(pattern: string, claims: Readonly<Record<string, unknown>>): string | undefined {
+  for (const [key, claim] of Object.entries(claims)) {
+    const value =
+      key !== 'sub' && claim && typeof claim === 'object' && 'value' in claim ? claim.value : undefined;
+    if (typeof value === 'string' && value.includes('*') && pattern.includes(value)) return `${key} ${value}`;
+  }
+  return undefined;
+}
+
+/**
+ * The subjects as IAM reads them (IAM User Guide, "IAM policy elements: Variables and tags", special
+ * characters): `$` is always `${$}` (`${` starts a policy variable); with StringLike — when one subject is a
+ * glob — a literal `?` is `${?}` and an exact subject's `*` is `${*}`, so neither is a wildcard.
+ */
+function policySubjects(subjects: ReadonlyMap<string, SubjectKind>): { like: boolean; values: string[] } {
+  const like = [...subjects.values()].includes('glob');
+  const values = [...subjects.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([subject, kind]) => {
+      const text = subject.replaceAll('$', '${$}');
+      if (!like) return text;
+      const noQuestion = text.replaceAll('?', '${?}');
+      return kind === 'exact' ? noQuestion.replaceAll('*', '${*}') : noQuestion;
+    });
+  return { like, values };
+}
+
 /** aud exactly; sub among the predicted subjects (StringLike when one is a glob: `*` any text). */
-function trustConditions(audience: string, subjects: readonly string[]) {
+function trustConditions(audience: string, subjects: readonly string[], like: boolean) {
   const aud = { [`${GITHUB_ISSUER}:aud`]: audience };
   const sub = { [`${GITHUB_ISSUER}:sub`]: subjects };
-  return subjects.some((subject) => subject.includes('*'))
-    ? { StringEquals: aud, StringLike: sub }
-    : { StringEquals: { ...aud, ...sub } };
+  return like ? { StringEquals: aud, StringLike: sub } : { StringEquals: { ...aud, ...sub } };
 }

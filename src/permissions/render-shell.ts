@@ -1,6 +1,7 @@
 // The read access as a shell script of the clouds' own CLIs: `aws iam`, `gcloud iam roles create`, and
 // `kubectl apply` of the ClusterRole. Every value from the config is single-quoted for /bin/sh.
 import { stringify } from 'yaml';
+import { escapeTerminal } from '../core/outgoing-text.ts';
 import { parseRoleArn } from '../providers/aws/arn.ts';
 import type { ReadAccess } from './index.ts';
 import { policyName } from './render-documents.ts';
@@ -11,7 +12,8 @@ export function shellQuoted(value: string): string {
 }
 
 /** A comment line: whatever the config holds cannot end it. */
-const comment = (text: string) => `# ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
+// A comment is one line of text: a line break or a terminal escape from a workflow is written as its escape.
+const comment = (text: string) => `# ${escapeTerminal(text).replace(/[\u2028\u2029]+/g, ' ')}`;
 
 export function renderShell(access: ReadAccess): string {
   const lines = [

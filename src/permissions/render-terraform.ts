@@ -1,18 +1,29 @@
 // The read access as Terraform: aws_iam_policy / aws_iam_role_policy, the CI roles' assume_role_policy,
 // google_project_iam_custom_role, kubernetes_cluster_role_v1. Every value from the config is an HCL string
 // literal with its template sequences (`${`, `%{`) escaped.
+import { escapeTerminal } from '../core/outgoing-text.ts';
 import { parseRoleArn } from '../providers/aws/arn.ts';
 import type { ReadAccess } from './index.ts';
 import type { PolicyRule } from './kubernetes-cluster-role.ts';
 import { policyName } from './render-documents.ts';
 
-/** An HCL quoted string: JSON's escapes, and `${`/`%{` doubled so they stay literal. */
+/**
+ * An HCL quoted string: JSON's escapes but \b and \f, which HCL does not know (written \u0008, \u000c), and
+ * `${`/`%{` doubled so they stay literal.
+ */
 export function hclString(value: string): string {
-  return JSON.stringify(value).replaceAll('${', '$${').replaceAll('%{', '%%{');
+  return JSON.stringify(value)
+    .replace(/\\(u[0-9a-fA-F]{4}|.)/g, (escape, what: string) =>
+      what === 'b' ? '\\u0008' : what === 'f' ? '\\u000c' : escape,
+    )
+    // A function, not the string '$${': in a replacement string `$$` is one `$`, which left `${` as it was.
+    .replaceAll('${', () => '$${')
+    .replaceAll('%{', '%%{');
 }
 
 const hclList = (values: readonly string[]) => `[${values.map(hclString).join(', ')}]`;
-const comment = (text: string) => `# ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
+// A comment is one line of text: a line break or a terminal escape from a workflow is written as its escape.
+const comment = (text: string) => `# ${escapeTerminal(text).replace(/[\u2028\u2029]+/g, ' ')}`;
 
 export function renderTerraform(access: ReadAccess): string {
   const blocks = [comment('pullcheck permissions: the least-privilege read access of this config')];

@@ -2,6 +2,7 @@
 // policies or clouds, so it is escaped for where it goes: the terminal, or markdown.
 import type { PullExplanation } from '../explain/explain-pulls.ts';
 import type { TraceOutcome, TraceSource, TraceStep } from '../core/trace.ts';
+import { redactStrings } from '../core/outgoing-text.ts';
 import { codeBlock, escapeMarkdown as md, escapeTerminal as t } from './escape.ts';
 
 const MARK: Record<TraceOutcome, string> = {
@@ -30,6 +31,22 @@ export function renderExplainJson(explanations: readonly PullExplanation[]): str
     })),
   }));
   return `${JSON.stringify(shaped, null, 2)}\n`;
+}
+
+/** The formats `pullcheck explain --format` takes. */
+export const EXPLAIN_FORMATS = {
+  text: renderExplainText,
+  json: renderExplainJson,
+  markdown: renderExplainMarkdown,
+} as const;
+export type ExplainFormat = keyof typeof EXPLAIN_FORMATS;
+
+/**
+ * The explanations in `format`, credentials in URLs and image references cut out first: once markdown has
+ * escaped a URL (`\_`, `@&#8203;`) the output filter no longer sees it (check redacts its report the same way).
+ */
+export function renderExplanations(explanations: readonly PullExplanation[], format: ExplainFormat): string {
+  return EXPLAIN_FORMATS[format](redactStrings(explanations));
 }
 
 export function renderExplainText(explanations: readonly PullExplanation[]): string {
