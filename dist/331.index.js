@@ -21,6 +21,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./lib/core/config/read-file.js
 var read_file = __webpack_require__(91767);
+// EXTERNAL MODULE: ./lib/core/outgoing-text.js
+var outgoing_text = __webpack_require__(59813);
 // EXTERNAL MODULE: ./lib/core/quoted-value.js
 var quoted_value = __webpack_require__(54379);
 ;// CONCATENATED MODULE: ./lib/init/clouds.js
@@ -419,6 +421,7 @@ var repository = __webpack_require__(39416);
 // are listed, inside the repository, a bounded number of folders deep; nothing is read.
 
 
+
 const TOP_FOLDERS = [
     'k8s',
     '.k8s',
@@ -452,7 +455,7 @@ function manifestFolders(root) {
     const walk = (relative, depth) => {
         if (depth > MAX_DEPTH || ++visited > MAX_FOLDERS)
             return;
-        const entries = listFolder(external_node_path_.join(root, relative));
+        const entries = listFolderInside(external_node_path_.join(root, relative), root);
         const kind = folderKind(entries.filter((e) => e.isFile()).map((e) => e.name));
         if (kind)
             found.push({ path: relative, kind });
@@ -474,8 +477,14 @@ function preferOverlays(found) {
         return found;
     return found.filter((f) => !(f.kind === 'kustomize' && /(^|\/)bases?(\/|$)/.test(f.path)));
 }
-function listFolder(folder) {
+/**
+ * The entries of `folder` when it is inside `root` once symbolic links are resolved (a `k8s` that links out
+ * of the repository, a `../platform` a workflow applies are not listed); otherwise none.
+ */
+function listFolderInside(folder, root) {
     try {
+        if (!(0,read_file/* isInside */.FK)((0,external_node_fs_.realpathSync)(folder), (0,external_node_fs_.realpathSync)(root)))
+            return [];
         return (0,external_node_fs_.readdirSync)(folder, { withFileTypes: true });
     }
     catch {
@@ -582,16 +591,12 @@ function manifestsOf(root, applied) {
     }
     return [...folders.values()];
 }
+/** `plain` for a file, a path known only at run time, or a folder outside the repository. */
 function kindOf(root, relative) {
-    try {
-        const names = (0,external_node_fs_.readdirSync)(external_node_path_.join(root, relative), { withFileTypes: true })
-            .filter((entry) => entry.isFile())
-            .map((entry) => entry.name);
-        return folderKind(names) ?? 'plain';
-    }
-    catch {
-        return 'plain'; // a file, or a path known only at run time
-    }
+    const names = listFolderInside(external_node_path_.join(root, relative), root)
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name);
+    return folderKind(names) ?? 'plain';
 }
 function isWithin(inner, outer) {
     return outer === '.' || inner === outer || inner.startsWith(`${outer}/`);
@@ -648,6 +653,7 @@ var command_kit = __webpack_require__(61430);
 // `pullcheck init`: reads the repository as discovery does, then writes a commented config holding only
 // what discovery cannot see and a workflow that runs pullcheck on pull requests; prints a short plan.
 // Nothing is written when a file exists (unless --force) or with --dry-run.
+
 
 
 
@@ -733,9 +739,11 @@ function generate(root, paths) {
     const scan = scanRepository(root, { skip: [paths.workflow] });
     const logins = cloudLogins(scan);
     const workflow = { logins, config: paths.config, defaultBranch: scan.defaultBranch, sarif: true };
+    // The files leave the process like its output: a credential written into a URL or an image reference in a
+    // workflow (quoted by a finding in the config's comments) is cut out the same way.
     const files = {
-        [paths.config]: configText(scan, paths.config),
-        [paths.workflow]: workflowText(workflow),
+        [paths.config]: (0,outgoing_text/* redactCredentials */.UY)(configText(scan, paths.config)),
+        [paths.workflow]: (0,outgoing_text/* redactCredentials */.UY)(workflowText(workflow)),
     };
     return { scan, logins, files };
 }

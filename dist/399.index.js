@@ -588,8 +588,12 @@ var keys = __webpack_require__(15756);
 
 
 const NO_SUBJECT = '<no subject could be predicted: see the notes>';
-/** One trust policy per AWS role the workflows log in as with GitHub's OIDC token. */
-function awsTrustPolicies(sites) {
+/**
+ * One trust policy per AWS role the workflows log in as with GitHub's OIDC token. `unscoped`: why the subjects
+ * do not tell this repository's tokens from others' (a template naming no repository); then no subject is
+ * trusted, since `sub` is the only claim an AWS trust policy can test besides `aud`.
+ */
+function awsTrustPolicies(sites, unscoped) {
     const byRole = new Map();
     for (const site of sites) {
         const { login } = site;
@@ -599,7 +603,7 @@ function awsTrustPolicies(sites) {
             continue;
         const entry = byRole.get(login.identity) ?? {
             jobs: new Set(),
-            subjects: new Set(),
+            subjects: new Map(),
             audience: login.with['audience'] || 'sts.amazonaws.com',
             notes: [],
         };
@@ -608,11 +612,13 @@ function awsTrustPolicies(sites) {
             entry.notes.push(`${site.job}: ${site.noTokens}`);
         for (const token of site.tokens) {
             const sub = token.claims['sub'];
-            // A glob claim (`*` for any text) is what StringLike takes as it is.
+            const literalStar = sub && 'pattern' in sub ? starredValueIn(sub.pattern, token.claims) : undefined;
             if (sub && 'value' in sub)
-                entry.subjects.add(sub.value);
+                entry.subjects.set(sub.value, 'exact');
+            else if (literalStar !== undefined)
+                entry.notes.push(`${site.job} (${token.trigger}): sub holds ${literalStar}, whose * a StringLike pattern cannot tell from its wildcards: left out`);
             else if (sub && 'pattern' in sub)
-                entry.subjects.add(sub.pattern);
+                entry.subjects.set(sub.pattern, 'glob');
             else
                 entry.notes.push(`${site.job} (${token.trigger}): sub ${sub ? sub.unknown : 'not predicted'}`);
         }
@@ -621,11 +627,13 @@ function awsTrustPolicies(sites) {
     return [...byRole.entries()].map(([role, entry]) => {
         const { partition, account } = (0,aws_arn/* parseRoleArn */.DM)(role);
         // No subject predicted (see the notes): a value no token carries keeps the policy closed, never open.
-        const subjects = entry.subjects.size > 0 ? [...entry.subjects].sort() : [NO_SUBJECT];
+        const subjects = entry.subjects.size > 0 && !unscoped
+            ? policySubjects(entry.subjects)
+            : { like: false, values: [NO_SUBJECT] };
         return {
             role,
             jobs: [...entry.jobs].sort(),
-            notes: entry.notes,
+            notes: unscoped ? [unscoped, ...entry.notes] : entry.notes,
             document: {
                 Version: '2012-10-17',
                 Statement: [
@@ -634,20 +642,45 @@ function awsTrustPolicies(sites) {
                         Effect: 'Allow',
                         Principal: { Federated: (0,collect_oidc/* githubProviderArn */.s_)(partition, account) },
                         Action: 'sts:AssumeRoleWithWebIdentity',
-                        Condition: trustConditions(entry.audience, subjects),
+                        Condition: trustConditions(entry.audience, subjects.values, subjects.like),
                     },
                 ],
             },
         };
     });
 }
+/** A claim's exact value holding a `*` that is written into the glob `pattern` (an environment `qa*`). */
+function starredValueIn(pattern, claims) {
+    for (const [key, claim] of Object.entries(claims)) {
+        const value = key !== 'sub' && claim && typeof claim === 'object' && 'value' in claim ? claim.value : undefined;
+        if (typeof value === 'string' && value.includes('*') && pattern.includes(value))
+            return `${key} ${value}`;
+    }
+    return undefined;
+}
+/**
+ * The subjects as IAM reads them (IAM User Guide, "IAM policy elements: Variables and tags", special
+ * characters): `$` is always `${$}` (`${` starts a policy variable); with StringLike — when one subject is a
+ * glob — a literal `?` is `${?}` and an exact subject's `*` is `${*}`, so neither is a wildcard.
+ */
+function policySubjects(subjects) {
+    const like = [...subjects.values()].includes('glob');
+    const values = [...subjects.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([subject, kind]) => {
+        const text = subject.replaceAll('$', '${$}');
+        if (!like)
+            return text;
+        const noQuestion = text.replaceAll('?', '${?}');
+        return kind === 'exact' ? noQuestion.replaceAll('*', '${*}') : noQuestion;
+    });
+    return { like, values };
+}
 /** aud exactly; sub among the predicted subjects (StringLike when one is a glob: `*` any text). */
-function trustConditions(audience, subjects) {
+function trustConditions(audience, subjects, like) {
     const aud = { [`${keys/* GITHUB_ISSUER */.oX}:aud`]: audience };
     const sub = { [`${keys/* GITHUB_ISSUER */.oX}:sub`]: subjects };
-    return subjects.some((subject) => subject.includes('*'))
-        ? { StringEquals: aud, StringLike: sub }
-        : { StringEquals: { ...aud, ...sub } };
+    return like ? { StringEquals: aud, StringLike: sub } : { StringEquals: { ...aud, ...sub } };
 }
 
 ;// CONCATENATED MODULE: ./lib/permissions/workload-identity.js
@@ -762,13 +795,37 @@ function readAccess(config, found) {
         ...(gcp ? { gcp } : {}),
         ...(kubernetes ? { kubernetes } : {}),
         trust: {
-            aws: awsTrustPolicies(trusted).map((policy) => withAssumptions(policy, templated.assumed)),
+            aws: awsTrustPolicies(trusted, notARepository(repository) ?? unscopedSubjects(templated.config)).map((policy) => withAssumptions(policy, templated.assumed)),
             gcp: googleLoginAccess(trusted).map((access) => withAssumptions(access, templated.assumed)),
         },
     };
 }
 const TEMPLATE_ASSUMED = "facts.github.oidc.subClaim is not stated: the subjects assume GitHub's default template; if the repository or its organization customised it, state facts.github.oidc.subClaim as GET /repos/OWNER/REPO/actions/oidc/customization/sub answers and run this again";
 const PREFIX_ASSUMED = 'facts.github.oidc.subClaim.prefix is not stated: the subjects assume the prefix repo:OWNER/REPO; GitHub writes the immutable form instead (each name followed by @ and its numeric id) for repositories created, renamed or transferred after 15 July 2026 or opted in to immutable subjects: state the sub_claim_prefix it reports and run this again';
+// The claim keys whose value names this repository: `repo`, `repository`, `repository_id`, and
+// `workflow_ref` (OWNER/REPO/.github/workflows/…, the run's own workflow). `job_workflow_ref` names the
+// workflow a job calls, which other repositories may call too.
+const REPOSITORY_KEYS = ['repo', 'repository', 'repository_id', 'workflow_ref'];
+// GitHub's names: an owner of letters, digits and hyphens; a repository of letters, digits, `.`, `_`, `-`.
+const REPOSITORY_NAME = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/;
+/**
+ * Why `repository` (from the remote, GITHUB_REPOSITORY or discover.variables) cannot be trusted by name: a
+ * `*` or `?` in it would be a wildcard in the trust policy's StringLike, admitting other repositories.
+ */
+function notARepository(repository) {
+    if (repository === undefined || REPOSITORY_NAME.test(repository))
+        return undefined;
+    return `github.repository ${JSON.stringify(repository)} is not a GitHub repository name (OWNER/REPO: letters, digits, -, and in REPO . and _): no subject is trusted; state the repository's own name and run this again`;
+}
+/** Why a stated subject template cannot tell this repository's tokens from others', if it cannot. */
+function unscopedSubjects(config) {
+    const template = config.input.facts?.github?.oidc?.subClaim;
+    if (!template || template.useDefault !== false || !template.includeClaimKeys)
+        return undefined;
+    if (template.includeClaimKeys.some((key) => REPOSITORY_KEYS.includes(key)))
+        return undefined;
+    return `facts.github.oidc.subClaim.includeClaimKeys (${template.includeClaimKeys.join(', ')}) names no repository: every repository with the same claims would get the same subject, so no subject is trusted; add repo (or repository_id) to the template and run this again`;
+}
 function withAssumptions(access, notes) {
     return notes.length > 0 ? { ...access, notes: [...notes, ...access.notes] } : access;
 }
@@ -841,9 +898,12 @@ function envelope(access) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/core/outgoing-text.js
+var outgoing_text = __webpack_require__(59813);
 ;// CONCATENATED MODULE: ./lib/permissions/render-shell.js
 // The read access as a shell script of the clouds' own CLIs: `aws iam`, `gcloud iam roles create`, and
 // `kubectl apply` of the ClusterRole. Every value from the config is single-quoted for /bin/sh.
+
 
 
 
@@ -852,7 +912,8 @@ function shellQuoted(value) {
     return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 /** A comment line: whatever the config holds cannot end it. */
-const comment = (text) => `# ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
+// A comment is one line of text: a line break or a terminal escape from a workflow is written as its escape.
+const comment = (text) => `# ${(0,outgoing_text/* escapeTerminal */.en)(text).replace(/[\u2028\u2029]+/g, ' ')}`;
 function renderShell(access) {
     const lines = [
         '#!/bin/sh',
@@ -918,12 +979,21 @@ function workloadIdentityLines(login) {
 // literal with its template sequences (`${`, `%{`) escaped.
 
 
-/** An HCL quoted string: JSON's escapes, and `${`/`%{` doubled so they stay literal. */
+
+/**
+ * An HCL quoted string: JSON's escapes but \b and \f, which HCL does not know (written \u0008, \u000c), and
+ * `${`/`%{` doubled so they stay literal.
+ */
 function hclString(value) {
-    return JSON.stringify(value).replaceAll('${', '$${').replaceAll('%{', '%%{');
+    return JSON.stringify(value)
+        .replace(/\\(u[0-9a-fA-F]{4}|.)/g, (escape, what) => what === 'b' ? '\\u0008' : what === 'f' ? '\\u000c' : escape)
+        // A function, not the string '$${': in a replacement string `$$` is one `$`, which left `${` as it was.
+        .replaceAll('${', () => '$${')
+        .replaceAll('%{', '%%{');
 }
 const hclList = (values) => `[${values.map(hclString).join(', ')}]`;
-const render_terraform_comment = (text) => `# ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
+// A comment is one line of text: a line break or a terminal escape from a workflow is written as its escape.
+const render_terraform_comment = (text) => `# ${(0,outgoing_text/* escapeTerminal */.en)(text).replace(/[\u2028\u2029]+/g, ' ')}`;
 function renderTerraform(access) {
     const blocks = [render_terraform_comment('pullcheck permissions: the least-privilege read access of this config')];
     access.aws.forEach((policy, i) => {

@@ -176,6 +176,7 @@ var outgoing_text = __webpack_require__(59813);
 var report_escape = __webpack_require__(72527);
 ;// CONCATENATED MODULE: ./lib/report/explain.js
 
+
 const MARK = {
     matched: '✔',
     'not matched': '✘',
@@ -201,6 +202,19 @@ function renderExplainJson(explanations) {
         })),
     }));
     return `${JSON.stringify(shaped, null, 2)}\n`;
+}
+/** The formats `pullcheck explain --format` takes. */
+const EXPLAIN_FORMATS = {
+    text: renderExplainText,
+    json: renderExplainJson,
+    markdown: renderExplainMarkdown,
+};
+/**
+ * The explanations in `format`, credentials in URLs and image references cut out first: once markdown has
+ * escaped a URL (`\_`, `@&#8203;`) the output filter no longer sees it (check redacts its report the same way).
+ */
+function renderExplanations(explanations, format) {
+    return EXPLAIN_FORMATS[format]((0,outgoing_text/* redactStrings */.eT)(explanations));
 }
 function renderExplainText(explanations) {
     return `${explanations.map(explanationText).join('\n')}`;
@@ -310,7 +324,6 @@ with where it is written (file:line, or the call that read it live) and whether 
   --help          print this help
 
 exit status: 0 explained (whatever the verdict), 2 bad input`;
-const FORMATS = { text: renderExplainText, json: renderExplainJson, markdown: renderExplainMarkdown };
 const explain = {
     usage: USAGE,
     run: runExplain,
@@ -329,8 +342,8 @@ async function runExplain(args, io) {
         allowPositionals: true,
     });
     const format = values.format;
-    if (!Object.hasOwn(FORMATS, format))
-        throw new command_kit/* UsageError */.e(`--format must be one of: ${Object.keys(FORMATS).join(', ')}${(0,did_you_mean/* didYouMean */.a)(format, Object.keys(FORMATS))}`, USAGE);
+    if (!Object.hasOwn(EXPLAIN_FORMATS, format))
+        throw new command_kit/* UsageError */.e(`--format must be one of: ${Object.keys(EXPLAIN_FORMATS).join(', ')}${(0,did_you_mean/* didYouMean */.a)(format, Object.keys(EXPLAIN_FORMATS))}`, USAGE);
     const [image, target, ...extra] = positionals;
     if (image === undefined || target === undefined || extra.length > 0)
         throw new command_kit/* UsageError */.e(`explain takes an IMAGE and a TARGET (got ${positionals.length} arguments)`, USAGE);
@@ -348,7 +361,7 @@ async function runExplain(args, io) {
     const root = (0,read_file/* repositoryRootOf */.Ko)(external_node_path_.dirname(external_node_path_.resolve(values.config)));
     try {
         const explanations = explainPulls(prepared.config, prepared.providers, { image, target, principal: values.principal }, statementLines(root));
-        io.stdout(FORMATS[format](explanations));
+        io.stdout(renderExplanations(explanations, format));
         return 0;
     }
     catch (error) {
