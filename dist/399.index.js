@@ -985,11 +985,11 @@ function workloadIdentityLines(login) {
  * `${`/`%{` doubled so they stay literal.
  */
 function hclString(value) {
-    return JSON.stringify(value)
+    return (JSON.stringify(value)
         .replace(/\\(u[0-9a-fA-F]{4}|.)/g, (escape, what) => what === 'b' ? '\\u0008' : what === 'f' ? '\\u000c' : escape)
         // A function, not the string '$${': in a replacement string `$$` is one `$`, which left `${` as it was.
         .replaceAll('${', () => '$${')
-        .replaceAll('%{', '%%{');
+        .replaceAll('%{', '%%{'));
 }
 const hclList = (values) => `[${values.map(hclString).join(', ')}]`;
 // A comment is one line of text: a line break or a terminal escape from a workflow is written as its escape.

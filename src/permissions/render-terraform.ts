@@ -12,13 +12,15 @@ import { policyName } from './render-documents.ts';
  * `${`/`%{` doubled so they stay literal.
  */
 export function hclString(value: string): string {
-  return JSON.stringify(value)
-    .replace(/\\(u[0-9a-fA-F]{4}|.)/g, (escape, what: string) =>
-      what === 'b' ? '\\u0008' : what === 'f' ? '\\u000c' : escape,
-    )
-    // A function, not the string '$${': in a replacement string `$$` is one `$`, which left `${` as it was.
-    .replaceAll('${', () => '$${')
-    .replaceAll('%{', '%%{');
+  return (
+    JSON.stringify(value)
+      .replace(/\\(u[0-9a-fA-F]{4}|.)/g, (escape, what: string) =>
+        what === 'b' ? '\\u0008' : what === 'f' ? '\\u000c' : escape,
+      )
+      // A function, not the string '$${': in a replacement string `$$` is one `$`, which left `${` as it was.
+      .replaceAll('${', () => '$${')
+      .replaceAll('%{', '%%{')
+  );
 }
 
 const hclList = (values: readonly string[]) => `[${values.map(hclString).join(', ')}]`;
