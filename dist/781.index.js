@@ -37075,11 +37075,42 @@ function placeOf(at, label) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C2: () => (/* binding */ linkSecretFix),
+/* harmony export */   Hb: () => (/* binding */ roleBindingYaml),
 /* harmony export */   UP: () => (/* binding */ createSecretFix),
 /* harmony export */   pB: () => (/* binding */ podSecretFix),
 /* harmony export */   qC: () => (/* binding */ undecodableSecretFix),
 /* harmony export */   z9: () => (/* binding */ imagePullerFix)
 /* harmony export */ });
+/**
+ * The RoleBinding granting one OpenShift cluster role to one subject in a namespace, as YAML (the pull and
+ * push fixes). A user name is not a DNS name: one YAML would misread is quoted.
+ */
+function roleBindingYaml(name, namespace, clusterRole, subject) {
+    const subjectLines = subject.kind === 'ServiceAccount'
+        ? ['  - kind: ServiceAccount', `    name: ${subject.name}`, `    namespace: ${subject.namespace}`]
+        : [
+            '  - kind: User',
+            '    apiGroup: rbac.authorization.k8s.io',
+            `    name: ${plainOrQuoted(subject.name)}`,
+        ];
+    return [
+        'apiVersion: rbac.authorization.k8s.io/v1',
+        'kind: RoleBinding',
+        'metadata:',
+        `  name: ${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}`,
+        `  namespace: ${namespace}`,
+        'roleRef:',
+        '  apiGroup: rbac.authorization.k8s.io',
+        '  kind: ClusterRole',
+        `  name: ${clusterRole}`,
+        'subjects:',
+        ...subjectLines,
+    ].join('\n');
+}
+const PLAIN_YAML = /^[A-Za-z0-9][A-Za-z0-9._@/-]*(?::[A-Za-z0-9._@/-]+)*$/;
+function plainOrQuoted(text) {
+    return PLAIN_YAML.test(text) ? text : JSON.stringify(text);
+}
 function imagePullerFix(account, imageNamespace, imageStream, severalInNamespace) {
     const user = `system:serviceaccount:${account.namespace}:${account.name}`;
     const group = `system:serviceaccounts:${account.namespace}`;
@@ -37098,21 +37129,7 @@ function imagePullerFix(account, imageNamespace, imageStream, severalInNamespace
                     : ''),
             snippets: {
                 cli: cli.join('\n'),
-                yaml: [
-                    'apiVersion: rbac.authorization.k8s.io/v1',
-                    'kind: RoleBinding',
-                    'metadata:',
-                    `  name: image-puller-${account.namespace}-${account.name}`,
-                    `  namespace: ${imageNamespace}`,
-                    'roleRef:',
-                    '  apiGroup: rbac.authorization.k8s.io',
-                    '  kind: ClusterRole',
-                    '  name: system:image-puller',
-                    'subjects:',
-                    '  - kind: ServiceAccount',
-                    `    name: ${account.name}`,
-                    `    namespace: ${account.namespace}`,
-                ].join('\n'),
+                yaml: roleBindingYaml(`image-puller-${account.namespace}-${account.name}`, imageNamespace, 'system:image-puller', { kind: 'ServiceAccount', namespace: account.namespace, name: account.name }),
             },
         },
     };
@@ -42921,12 +42938,15 @@ function knownImageStreams(objects) {
 
 // EXTERNAL MODULE: ./lib/core/tri.js
 var tri = __webpack_require__(26602);
+// EXTERNAL MODULE: ./lib/providers/kubernetes/fixes.js
+var fixes = __webpack_require__(84396);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/openshift/push-fixes.js
+
 function imagePusherFix(pusher, namespace, imageStream, streamCovered) {
     const account = pusher.serviceAccount;
     const subject = account
-        ? ['  - kind: ServiceAccount', `    name: ${account.name}`, `    namespace: ${account.namespace}`]
-        : ['  - kind: User', '    apiGroup: rbac.authorization.k8s.io', `    name: ${pusher.user}`];
+        ? { kind: 'ServiceAccount', namespace: account.namespace, name: account.name }
+        : { kind: 'User', name: pusher.user };
     const cli = [`oc policy add-role-to-user system:image-pusher ${pusher.user} --namespace=${namespace}`];
     if (!streamCovered) {
         cli.push(`# the image stream is not in the facts and ${pusher.user} may not create one: create it first`, `oc create imagestream ${imageStream} -n ${namespace}`, '# or bind system:image-builder instead, which may also create it');
@@ -42945,19 +42965,7 @@ function imagePusherFix(pusher, namespace, imageStream, streamCovered) {
                     : ` A tag pushed to a stream that does not exist creates it as the pusher: create ${imageStream} first, or bind system:image-builder, which may also create it.`),
             snippets: {
                 cli: cli.join('\n'),
-                yaml: [
-                    'apiVersion: rbac.authorization.k8s.io/v1',
-                    'kind: RoleBinding',
-                    'metadata:',
-                    `  name: image-pusher-${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}`,
-                    `  namespace: ${namespace}`,
-                    'roleRef:',
-                    '  apiGroup: rbac.authorization.k8s.io',
-                    '  kind: ClusterRole',
-                    '  name: system:image-pusher',
-                    'subjects:',
-                    ...subject,
-                ].join('\n'),
+                yaml: (0,fixes/* roleBindingYaml */.Hb)(`image-pusher-${name}`, namespace, 'system:image-pusher', subject),
             },
         },
     };
@@ -43077,8 +43085,6 @@ function capabilityNote(reasons) {
 
 // EXTERNAL MODULE: ./lib/core/image-reference.js
 var image_reference = __webpack_require__(60814);
-// EXTERNAL MODULE: ./lib/providers/kubernetes/fixes.js
-var fixes = __webpack_require__(84396);
 // EXTERNAL MODULE: ./lib/providers/kubernetes/rbac/trace.js
 var rbac_trace = __webpack_require__(55273);
 ;// CONCATENATED MODULE: ./lib/providers/kubernetes/pull-secrets/trace.js

@@ -15,6 +15,50 @@ export interface PullingServiceAccount {
   readonly podPullSecrets?: readonly string[];
 }
 
+/** A binding subject: a service account, or a user by name (an OpenShift CI login's). */
+export type BindingSubject =
+  | { readonly kind: 'ServiceAccount'; readonly namespace: string; readonly name: string }
+  | { readonly kind: 'User'; readonly name: string };
+
+/**
+ * The RoleBinding granting one OpenShift cluster role to one subject in a namespace, as YAML (the pull and
+ * push fixes). A user name is not a DNS name: one YAML would misread is quoted.
+ */
+export function roleBindingYaml(
+  name: string,
+  namespace: string,
+  clusterRole: string,
+  subject: BindingSubject,
+): string {
+  const subjectLines =
+    subject.kind === 'ServiceAccount'
+      ? ['  - kind: ServiceAccount', `    name: ${subject.name}`, `    namespace: ${subject.namespace}`]
+      : [
+          '  - kind: User',
+          '    apiGroup: rbac.authorization.k8s.io',
+          `    name: ${plainOrQuoted(subject.name)}`,
+        ];
+  return [
+    'apiVersion: rbac.authorization.k8s.io/v1',
+    'kind: RoleBinding',
+    'metadata:',
+    `  name: ${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}`,
+    `  namespace: ${namespace}`,
+    'roleRef:',
+    '  apiGroup: rbac.authorization.k8s.io',
+    '  kind: ClusterRole',
+    `  name: ${clusterRole}`,
+    'subjects:',
+    ...subjectLines,
+  ].join('\n');
+}
+
+const PLAIN_YAML = /^[A-Za-z0-9][A-Za-z0-9._@/-]*(?::[A-Za-z0-9._@/-]+)*$/;
+
+function plainOrQuoted(text: string): string {
+  return PLAIN_YAML.test(text) ? text : JSON.stringify(text);
+}
+
 export function imagePullerFix(
   account: PullingServiceAccount,
   imageNamespace: string,
@@ -42,21 +86,12 @@ export function imagePullerFix(
           : ''),
       snippets: {
         cli: cli.join('\n'),
-        yaml: [
-          'apiVersion: rbac.authorization.k8s.io/v1',
-          'kind: RoleBinding',
-          'metadata:',
-          `  name: image-puller-${account.namespace}-${account.name}`,
-          `  namespace: ${imageNamespace}`,
-          'roleRef:',
-          '  apiGroup: rbac.authorization.k8s.io',
-          '  kind: ClusterRole',
-          '  name: system:image-puller',
-          'subjects:',
-          '  - kind: ServiceAccount',
-          `    name: ${account.name}`,
-          `    namespace: ${account.namespace}`,
-        ].join('\n'),
+        yaml: roleBindingYaml(
+          `image-puller-${account.namespace}-${account.name}`,
+          imageNamespace,
+          'system:image-puller',
+          { kind: 'ServiceAccount', namespace: account.namespace, name: account.name },
+        ),
       },
     },
   };

@@ -4,6 +4,7 @@
 // may not exist, the fix says to create it or to bind system:image-builder, which may also create one.
 import type { MissingGrant } from '../../../core/verdict.ts';
 import type { UserInfo } from '../rbac/authorize.ts';
+import { roleBindingYaml, type BindingSubject } from '../fixes.ts';
 
 export function imagePusherFix(
   pusher: UserInfo,
@@ -12,9 +13,9 @@ export function imagePusherFix(
   streamCovered: boolean,
 ): MissingGrant {
   const account = pusher.serviceAccount;
-  const subject = account
-    ? ['  - kind: ServiceAccount', `    name: ${account.name}`, `    namespace: ${account.namespace}`]
-    : ['  - kind: User', '    apiGroup: rbac.authorization.k8s.io', `    name: ${pusher.user}`];
+  const subject: BindingSubject = account
+    ? { kind: 'ServiceAccount', namespace: account.namespace, name: account.name }
+    : { kind: 'User', name: pusher.user };
   const cli = [`oc policy add-role-to-user system:image-pusher ${pusher.user} --namespace=${namespace}`];
   if (!streamCovered) {
     cli.push(
@@ -38,19 +39,7 @@ export function imagePusherFix(
           : ` A tag pushed to a stream that does not exist creates it as the pusher: create ${imageStream} first, or bind system:image-builder, which may also create it.`),
       snippets: {
         cli: cli.join('\n'),
-        yaml: [
-          'apiVersion: rbac.authorization.k8s.io/v1',
-          'kind: RoleBinding',
-          'metadata:',
-          `  name: image-pusher-${name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase()}`,
-          `  namespace: ${namespace}`,
-          'roleRef:',
-          '  apiGroup: rbac.authorization.k8s.io',
-          '  kind: ClusterRole',
-          '  name: system:image-pusher',
-          'subjects:',
-          ...subject,
-        ].join('\n'),
+        yaml: roleBindingYaml(`image-pusher-${name}`, namespace, 'system:image-pusher', subject),
       },
     },
   };
