@@ -68,7 +68,7 @@ async function read(context) {
     if (!needed)
         return undefined;
     const { fromNodeProviderChain, fromTemporaryCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(719)]).then(__webpack_require__.t.bind(__webpack_require__, 29719, 19));
-    const { collectAwsFacts } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764), __webpack_require__.e(159), __webpack_require__.e(407), __webpack_require__.e(287)]).then(__webpack_require__.bind(__webpack_require__, 4287));
+    const { collectAwsFacts } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(764), __webpack_require__.e(159), __webpack_require__.e(407), __webpack_require__.e(726)]).then(__webpack_require__.bind(__webpack_require__, 30726));
     const base = context.credentials['aws'] ?? fromNodeProviderChain();
     if (!(await hasCredentials(base))) {
         const hint = context.credentialHints['aws'] ?? HINT;

@@ -5,7 +5,6 @@ import {
   GetAccountSettingCommand,
   GetRegistryPolicyCommand,
   GetRepositoryPolicyCommand,
-  DescribePullThroughCacheRulesCommand,
 } from '@aws-sdk/client-ecr';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import type { CallRunner } from '../../core/call-runner.ts';
@@ -20,7 +19,7 @@ import { collectRole, type RoleFactsOut } from './collect-role.ts';
 import { collectOrganizations, type AccountOut, type OrganizationOut } from './collect-organization.ts';
 import { parseRoleArn } from './arn.ts';
 import { readCiOidcProviders, type OidcProviderOut } from './web-identity/collect-oidc.ts';
-import { createOnPushPrefixes } from './collect-templates.ts';
+import { cacheRulePrefixes, createOnPushPrefixes } from './collect-registry-prefixes.ts';
 import { knownKeys, type KnownKeys } from './known-facts.ts';
 
 export type { KnownKeys } from './known-facts.ts';
@@ -260,39 +259,4 @@ function policyJson(text: string | undefined, call: string): { policy: unknown }
   } catch {
     return { unreadable: `${call} answered a policy that is not JSON` };
   }
-}
-
-const RULE_PAGES = 20;
-
-/**
- * The repository prefixes of the registry's pull-through cache rules, page by page; or why they could not
- * be read, which leaves every pull they would change unknown (ecr-unknown-layers.ts) rather than taken as
- * having no rules.
- */
-async function cacheRulePrefixes(
-  account: string,
-  region: string,
-  options: AwsReadOptions,
-): Promise<{ prefixes: string[] } | { unreadable: string }> {
-  const ecr = await options.clients.ecr(account, region);
-  const prefixes: string[] = [];
-  let nextToken: string | undefined;
-  for (let page = 0; page < RULE_PAGES; page++) {
-    const rules = await options.runner.run(
-      {
-        key: `ecr:DescribePullThroughCacheRules ${account}/${region}#${nextToken ?? ''}`,
-        permission: 'ecr:DescribePullThroughCacheRules',
-        resource: `the registry of ${account} in ${region}`,
-      },
-      () => ecr.send(new DescribePullThroughCacheRulesCommand({ nextToken })),
-    );
-    if (!rules.ok) return { unreadable: rules.message };
-    for (const rule of rules.value.pullThroughCacheRules ?? [])
-      if (rule.ecrRepositoryPrefix) prefixes.push(rule.ecrRepositoryPrefix);
-    nextToken = rules.value.nextToken;
-    if (!nextToken) return { prefixes };
-  }
-  return {
-    unreadable: `the registry has more than ${RULE_PAGES} pages of pull-through cache rules; pullcheck reads no further`,
-  };
 }

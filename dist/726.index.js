@@ -1,8 +1,8 @@
-export const id = 287;
-export const ids = [287];
+export const id = 726;
+export const ids = [726];
 export const modules = {
 
-/***/ 4287:
+/***/ 30726:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -576,33 +576,54 @@ async function attached(target, filter, client, run) {
 
 // EXTERNAL MODULE: ./lib/providers/aws/web-identity/collect-oidc.js
 var collect_oidc = __webpack_require__(79256);
-;// CONCATENATED MODULE: ./lib/providers/aws/collect-templates.js
-// Live reads of a registry's repository creation templates, for CI pushes: the prefixes of those applied for
-// CREATE_ON_PUSH decide whether a push to a repository that does not exist creates it (ecr-push.ts).
+;// CONCATENATED MODULE: ./lib/providers/aws/collect-registry-prefixes.js
+// A registry's repository prefixes read page by page — its pull-through cache rules (pulls) and its
+// repository creation templates applied on push (CI pushes) — or why they could not be read, which leaves
+// every verdict they would change unknown rather than taken as having none.
 
-const TEMPLATE_PAGES = 20;
-async function createOnPushPrefixes(account, region, options) {
+const PAGES = 20;
+async function readPrefixes(account, region, options, listing) {
     const ecr = await options.clients.ecr(account, region);
     const prefixes = [];
     let nextToken;
-    for (let page = 0; page < TEMPLATE_PAGES; page++) {
-        const templates = await options.runner.run({
-            key: `ecr:DescribeRepositoryCreationTemplates ${account}/${region}#${nextToken ?? ''}`,
-            permission: 'ecr:DescribeRepositoryCreationTemplates',
+    for (let page = 0; page < PAGES; page++) {
+        const read = await options.runner.run({
+            key: `${listing.permission} ${account}/${region}#${nextToken ?? ''}`,
+            permission: listing.permission,
             resource: `the registry of ${account} in ${region}`,
-        }, () => ecr.send(new dist_cjs/* DescribeRepositoryCreationTemplatesCommand */.v18({ nextToken })));
-        if (!templates.ok)
-            return { creationTemplatesUnreadable: templates.message };
-        for (const template of templates.value.repositoryCreationTemplates ?? [])
-            if (template.prefix && template.appliedFor?.includes('CREATE_ON_PUSH'))
-                prefixes.push(template.prefix);
-        nextToken = templates.value.nextToken;
+        }, () => listing.send(ecr, nextToken));
+        if (!read.ok)
+            return { unreadable: read.message };
+        for (const prefix of listing.prefixesOf(read.value))
+            if (prefix)
+                prefixes.push(prefix);
+        nextToken = read.value.nextToken;
         if (!nextToken)
-            return { createOnPushPrefixes: prefixes };
+            return { prefixes };
     }
     return {
-        creationTemplatesUnreadable: `the registry has more than ${TEMPLATE_PAGES} pages of repository creation templates; pullcheck reads no further`,
+        unreadable: `the registry has more than ${PAGES} pages of ${listing.what}; pullcheck reads no further`,
     };
+}
+function cacheRulePrefixes(account, region, options) {
+    return readPrefixes(account, region, options, {
+        permission: 'ecr:DescribePullThroughCacheRules',
+        what: 'pull-through cache rules',
+        send: (ecr, nextToken) => ecr.send(new dist_cjs/* DescribePullThroughCacheRulesCommand */.WZm({ nextToken })),
+        prefixesOf: (page) => (page.pullThroughCacheRules ?? []).map((rule) => rule.ecrRepositoryPrefix),
+    });
+}
+/** The prefixes of the templates applied for CREATE_ON_PUSH: a push there creates the repository. */
+async function createOnPushPrefixes(account, region, options) {
+    const read = await readPrefixes(account, region, options, {
+        permission: 'ecr:DescribeRepositoryCreationTemplates',
+        what: 'repository creation templates',
+        send: (ecr, nextToken) => ecr.send(new dist_cjs/* DescribeRepositoryCreationTemplatesCommand */.v18({ nextToken })),
+        prefixesOf: (page) => (page.repositoryCreationTemplates ?? []).map((template) => template.appliedFor?.includes('CREATE_ON_PUSH') ? template.prefix : undefined),
+    });
+    return 'prefixes' in read
+        ? { createOnPushPrefixes: read.prefixes }
+        : { creationTemplatesUnreadable: read.unreadable };
 }
 
 // EXTERNAL MODULE: ./lib/providers/aws/known-facts.js
@@ -770,35 +791,6 @@ function policyJson(text, call) {
     catch {
         return { unreadable: `${call} answered a policy that is not JSON` };
     }
-}
-const RULE_PAGES = 20;
-/**
- * The repository prefixes of the registry's pull-through cache rules, page by page; or why they could not
- * be read, which leaves every pull they would change unknown (ecr-unknown-layers.ts) rather than taken as
- * having no rules.
- */
-async function cacheRulePrefixes(account, region, options) {
-    const ecr = await options.clients.ecr(account, region);
-    const prefixes = [];
-    let nextToken;
-    for (let page = 0; page < RULE_PAGES; page++) {
-        const rules = await options.runner.run({
-            key: `ecr:DescribePullThroughCacheRules ${account}/${region}#${nextToken ?? ''}`,
-            permission: 'ecr:DescribePullThroughCacheRules',
-            resource: `the registry of ${account} in ${region}`,
-        }, () => ecr.send(new dist_cjs/* DescribePullThroughCacheRulesCommand */.WZm({ nextToken })));
-        if (!rules.ok)
-            return { unreadable: rules.message };
-        for (const rule of rules.value.pullThroughCacheRules ?? [])
-            if (rule.ecrRepositoryPrefix)
-                prefixes.push(rule.ecrRepositoryPrefix);
-        nextToken = rules.value.nextToken;
-        if (!nextToken)
-            return { prefixes };
-    }
-    return {
-        unreadable: `the registry has more than ${RULE_PAGES} pages of pull-through cache rules; pullcheck reads no further`,
-    };
 }
 
 
