@@ -3,6 +3,7 @@
 // fact that names the identity, and the images it pushes with where each was found.
 import type { CiLogin, CiLoginSite } from '../core/ci-path.ts';
 import type { LoadedConfig } from '../core/config/load.ts';
+import { imageNameOf } from '../core/image-reference.ts';
 import type { Origin } from '../core/origins.ts';
 import type { FoundCiLogin } from '../discover/index.ts';
 import type { EnvironmentInput, TokenContext } from '../github/oidc/context.ts';
@@ -26,7 +27,9 @@ export function ciSites(found: readonly FoundCiLogin[], config: LoadedConfig): C
     const job = `${login.job.file}#${login.job.id}`;
     const origin: Origin = { file: login.where.file, line: login.where.line, via: login.via };
     const pushes = login.pushes.map((image) => {
-      const from = imageOrigins.get(image.replace(/[:@][^/]*$/, ''));
+      // Keyed as the config's and discovery's origins are (core/origins.ts): by image name.
+      const name = imageNameOf(image);
+      const from = name === undefined ? undefined : imageOrigins.get(name);
       return { image, ...(from ? { origin: from } : {}) };
     });
     if (typeof login.identity !== 'string')

@@ -85,3 +85,8 @@ export function escapeTerminal(text: string): string {
       .replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1))
   );
 }
+
+/** One argument for /bin/sh, as a pasted fix is run: single quotes, each ' written as '\''. */
+export function shellQuoted(value: string): string {
+  return `'${value.replaceAll("'", `'\\''`)}'`;
+}

@@ -1,15 +1,10 @@
 // The read access as a shell script of the clouds' own CLIs: `aws iam`, `gcloud iam roles create`, and
 // `kubectl apply` of the ClusterRole. Every value from the config is single-quoted for /bin/sh.
 import { stringify } from 'yaml';
-import { escapeTerminal } from '../core/outgoing-text.ts';
+import { escapeTerminal, shellQuoted } from '../core/outgoing-text.ts';
 import { parseRoleArn } from '../providers/aws/arn.ts';
 import type { ReadAccess } from './index.ts';
 import { policyName } from './render-documents.ts';
-
-/** One argument for /bin/sh: single quotes, each ' written as '\''. */
-export function shellQuoted(value: string): string {
-  return `'${value.replaceAll("'", `'\\''`)}'`;
-}
 
 /** A comment line: whatever the config holds cannot end it. */
 // A comment is one line of text: a line break or a terminal escape from a workflow is written as its escape.

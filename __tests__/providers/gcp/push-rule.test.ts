@@ -263,3 +263,35 @@ test('a push to an Artifact Registry repository whose existence is not known is 
   assert.equal(verdict.verdict, 'unknown', verdict.reasons.join('\n'));
   assert.match(verdict.reasons.join('\n'), /no-such-repo.*exists/);
 });
+
+test('the pasted fix keeps a principal from the workflow one --member argument, whatever quotes it holds', () => {
+  // Direct workload identity federation: the principal's subject holds the job's environment name.
+  const sub = "repo:octo-org/octo-repo:environment:it's'; touch x; '";
+  const provider = { ...PROVIDER, attributeMapping: { 'google.subject': 'assertion.sub' } };
+  const facts = rules(
+    { [REPO]: [binding('roles/artifactregistry.reader', MEMBER)], [`projects/${PROJECT}`]: [] },
+    { workloadIdentityProviders: [provider] },
+  );
+  const login = facts.decideLogin!({
+    login: {
+      provider: 'gcp',
+      identity: provider.name,
+      with: {},
+      origin: { file: 'w.yml', line: 3 },
+    } as never,
+    token: { ...TOKEN, claims: { ...TOKEN.claims, sub: { value: sub } } },
+  })!;
+  assert.equal(
+    login.principal,
+    `principal://iam.googleapis.com/${POOL}/subject/${sub}`,
+    login.reasons.join('\n'),
+  );
+  const verdict = push(facts, IMAGE, login.principal);
+  const cli = verdict.missing[0]!.fix.snippets['cli']!;
+  const member = /--member=((?:'[^']*'|\\')+) --role=/.exec(cli)?.[1] ?? '';
+  assert.equal(
+    member.replace(/'([^']*)'|\\(')/g, (_m, quoted, escaped) => quoted ?? escaped),
+    login.principal,
+    cli,
+  );
+});

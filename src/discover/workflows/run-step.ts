@@ -11,11 +11,18 @@ import { asText, type Resolve, evaluate } from './expression.ts';
 import type { Repository } from './repository.ts';
 import { Shell, type ShellCommand, type ShellHost } from './shell/interpreter.ts';
 import { sinkAt, type Collected } from './sites.ts';
-import { concat, holeMarker, isMissing, missing, split, type Text } from './text.ts';
+import { concat, holeMarker, isMissing, missing, shown, split, type Text } from './text.ts';
 
 /** Commands that log in to a registry: a job that logs in and pushes nothing seen is flagged. */
 const LOGIN =
   /^(?:docker|podman|buildah|skopeo|nerdctl|helm|oras|crane|regctl)\s+(?:registry\s+)?login\b|^gcloud\s+auth\s+configure-docker\b|^crane\s+auth\s+login\b/;
+
+/**
+ * A login with GitHub's OIDC token written by hand (STS or gcloud asked directly, or the token endpoint read):
+ * the CI path reads the login actions only, so such a step is said, not passed over.
+ */
+const HAND_OIDC_LOGIN =
+  /^aws\s+sts\s+assume-role-with-web-identity\b|^gcloud\s+(?:beta\s+)?iam\s+workload-identity-pools\s+create-cred-config\b|ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/;
 
 export interface StepContext {
   readonly repository: Repository;
@@ -102,6 +109,12 @@ class StepHost implements ShellHost {
     const where = this.origin.lineOf(command.line);
     const text = command.words.map((word) => wordText(word) ?? '?').join(' ');
     if (LOGIN.test(text)) this.context.login(loginRegistry(command.words), where);
+    const written = command.words.map(shown).join(' ');
+    if (HAND_OIDC_LOGIN.test(written))
+      this.context.collected.problems.push({
+        where,
+        message: `this command logs in with GitHub's OIDC token in a form pullcheck does not read (\`${shown(command.words[0] ?? [])}\` run by hand): its CI path (trust policy, audience, pushes) is not checked; log in with aws-actions/configure-aws-credentials or google-github-actions/auth to have it checked`,
+      });
     const commandContext: CommandContext = {
       sink: sinkAt(this.context.collected, where, this.origin.runBy),
       environment: command.environment,

@@ -6,6 +6,7 @@
 // google/ax#140); "gcr.io repositories in Artifact Registry" (createOnPush creates a missing gcr.io repository);
 // Container Registry "Access control" (push: Storage Legacy Bucket Writer on artifacts.PROJECT.appspot.com).
 import type { PushQuestion } from '../../core/ci-path.ts';
+import { shellQuoted } from '../../core/outgoing-text.ts';
 import type { MissingGrant, Verdict } from '../../core/verdict.ts';
 import { denyPoliciesFor } from './deny-policies.ts';
 import type { GcpFacts } from './facts.ts';
@@ -161,7 +162,7 @@ function pushFix(resource: PullResource, member: string): MissingGrant {
       fix: {
         text: `Grant ${member} ${role} on the Container Registry bucket gs://${resource.bucket}.`,
         snippets: {
-          cli: `gcloud storage buckets add-iam-policy-binding gs://${resource.bucket} --member='${member}' --role=${role}`,
+          cli: `gcloud storage buckets add-iam-policy-binding gs://${resource.bucket} --member=${shellQuoted(member)} --role=${role}`,
         },
       },
     };
@@ -173,7 +174,7 @@ function pushFix(resource: PullResource, member: string): MissingGrant {
     fix: {
       text: `Grant ${member} ${role} on the Artifact Registry repository ${resource.repository} (${resource.location}, project ${resource.project}).`,
       snippets: {
-        cli: `gcloud artifacts repositories add-iam-policy-binding ${resource.repository} --location=${resource.location} --project=${resource.project} --member='${member}' --role=${role}`,
+        cli: `gcloud artifacts repositories add-iam-policy-binding ${resource.repository} --location=${resource.location} --project=${resource.project} --member=${shellQuoted(member)} --role=${role}`,
       },
     },
   };

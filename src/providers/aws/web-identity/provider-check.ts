@@ -2,6 +2,7 @@
 // registered in the role's account whose client IDs (audiences) list the token's `aud` (IAM User Guide, "Create
 // an OpenID Connect (OIDC) identity provider in IAM": "the audience ... the client ID"; STS answers
 // InvalidIdentityToken "Incorrect token audience" otherwise).
+import { shellQuoted } from '../../../core/outgoing-text.ts';
 import type { Tri } from '../../../core/tri.ts';
 import type { MissingGrant } from '../../../core/verdict.ts';
 import type { AwsFacts } from '../facts.ts';
@@ -49,7 +50,7 @@ export function providerCheck(context: TokenContext, facts: AwsFacts): ProviderC
       fix: {
         text: `Add ${audienceText} to the client IDs of ${arn} (or give configure-aws-credentials the audience the provider lists).`,
         snippets: {
-          cli: `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${arn} --client-id ${audienceText}`,
+          cli: `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${arn} --client-id ${shellQuoted(audienceText)}`,
         },
       },
     },
@@ -68,11 +69,11 @@ function missingProvider(context: TokenContext, account: string, clientId: strin
       fix: {
         text: `Create the IAM OIDC identity provider for https://${context.issuer} in account ${account}, with the token's audience ${clientId} as its client ID.`,
         snippets: {
-          cli: `aws iam create-open-id-connect-provider --url https://${context.issuer} --client-id-list ${clientId}`,
+          cli: `aws iam create-open-id-connect-provider --url https://${context.issuer} --client-id-list ${shellQuoted(clientId)}`,
           terraform: [
             `resource "aws_iam_openid_connect_provider" "github" {`,
             `  url            = "https://${context.issuer}"`,
-            `  client_id_list = ["${clientId}"]`,
+            `  client_id_list = [${JSON.stringify(clientId)}]`,
             `}`,
           ].join('\n'),
         },

@@ -2,6 +2,7 @@
 // the condition that refused it, in the statement closest to admitting it; else a new statement naming the
 // provider with the token's aud and sub. The whole document goes to `aws iam update-assume-role-policy`,
 // which replaces the trust policy.
+import { shellQuoted } from '../../../core/outgoing-text.ts';
 import type { MissingGrant } from '../../../core/verdict.ts';
 import type { RoleArn } from '../arn.ts';
 import { describeStatement } from '../policy/evaluate.ts';
@@ -51,7 +52,7 @@ export function trustFix(
         (exact ? '' : " The token's sub is not known exactly: check the value before applying it."),
       snippets: {
         json: JSON.stringify({ Condition: statement['Condition'] }, null, 2),
-        cli: `aws iam update-assume-role-policy --role-name ${role.name} --policy-document '${JSON.stringify(document)}'`,
+        cli: `aws iam update-assume-role-policy --role-name ${role.name} --policy-document ${shellQuoted(JSON.stringify(document))}`,
       },
     },
   };

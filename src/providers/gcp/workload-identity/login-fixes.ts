@@ -1,6 +1,7 @@
 // The smallest change that lets a refused CI login through: the provider's condition, audience or state, or
 // the service account's binding for the token's repository (never the whole pool).
 import type { CiLogin, PredictedToken } from '../../../core/ci-path.ts';
+import { shellQuoted } from '../../../core/outgoing-text.ts';
 import type { MissingGrant } from '../../../core/verdict.ts';
 import { exactClaim, tokenAudience, type AdmissionStep } from './admission.ts';
 import type { FederatedIdentity } from './federated.ts';
@@ -11,11 +12,6 @@ function providerFlags(name: string): { id: string; flags: string } {
     /^projects\/([0-9]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/.exec(name);
   const [, project = 'NUMBER', pool = 'POOL', id = 'PROVIDER'] = match ?? [];
   return { id, flags: `--project=${project} --location=global --workload-identity-pool=${pool}` };
-}
-
-/** Single-quoted for a shell (the CEL inside uses single quotes too). */
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
 export function trustFix(
@@ -36,7 +32,7 @@ export function trustFix(
     const audiences = [...provider.allowedAudiences, audience].join(',');
     return fix(
       `Add ${audience} to the provider's allowed audiences, or drop the step's \`audience\` input so google-github-actions/auth asks for the provider's own.`,
-      `${update} --allowed-audiences=${shellQuote(audiences)}`,
+      `${update} --allowed-audiences=${shellQuoted(audiences)}`,
     );
   }
   if (step === 'state' || step === 'issuer') {
@@ -46,7 +42,7 @@ export function trustFix(
         : `Point the step at a provider whose issuer is ${'https://token.actions.githubusercontent.com'}.`,
       step === 'state'
         ? `gcloud iam workload-identity-pools providers undelete ${id} ${flags}\n${update} --no-disabled`
-        : `gcloud iam workload-identity-pools providers create-oidc github ${flags} --issuer-uri=https://token.actions.githubusercontent.com --attribute-mapping=google.subject=assertion.sub,attribute.repository=assertion.repository --attribute-condition=${shellQuote(`assertion.repository == '${exactClaim(token, 'repository') ?? 'OWNER/REPO'}'`)}`,
+        : `gcloud iam workload-identity-pools providers create-oidc github ${flags} --issuer-uri=https://token.actions.githubusercontent.com --attribute-mapping=google.subject=assertion.sub,attribute.repository=assertion.repository --attribute-condition=${shellQuoted(`assertion.repository == '${exactClaim(token, 'repository') ?? 'OWNER/REPO'}'`)}`,
     );
   }
   if (step === 'mapping') {
@@ -63,7 +59,7 @@ export function trustFix(
   const condition = provider.condition ? `(${provider.condition.text}) || ${admitted}` : admitted;
   return fix(
     `Widen the provider's attribute condition to admit ${sub !== undefined ? `the subject ${sub}` : `the repository ${repository}`} (${token.trigger}).`,
-    `${update} --attribute-condition=${shellQuote(condition)}`,
+    `${update} --attribute-condition=${shellQuoted(condition)}`,
   );
 }
 
@@ -96,7 +92,7 @@ export function impersonationFix(
     fix: {
       text: `Grant ${shown} ${role} on the service account ${email}${mapNote}.`,
       snippets: {
-        cli: `gcloud iam service-accounts add-iam-policy-binding ${email} --role=${role} --member=${shellQuote(shown)}`,
+        cli: `gcloud iam service-accounts add-iam-policy-binding ${email} --role=${role} --member=${shellQuoted(shown)}`,
       },
     },
   };
