@@ -907,10 +907,6 @@ var outgoing_text = __webpack_require__(59813);
 
 
 
-/** One argument for /bin/sh: single quotes, each ' written as '\''. */
-function shellQuoted(value) {
-    return `'${value.replaceAll("'", `'\\''`)}'`;
-}
 /** A comment line: whatever the config holds cannot end it. */
 // A comment is one line of text: a line break or a terminal escape from a workflow is written as its escape.
 const comment = (text) => `# ${(0,outgoing_text/* escapeTerminal */.en)(text).replace(/[\u2028\u2029]+/g, ' ')}`;
@@ -921,12 +917,12 @@ function renderShell(access) {
         'set -eu',
     ];
     for (const policy of access.aws) {
-        const name = shellQuoted(policyName(policy.principal, policy.accounts));
-        const document = shellQuoted(JSON.stringify(policy.document));
+        const name = (0,outgoing_text/* shellQuoted */.x)(policyName(policy.principal, policy.accounts));
+        const document = (0,outgoing_text/* shellQuoted */.x)(JSON.stringify(policy.document));
         const role = (0,aws_arn/* parseRoleArn */.DM)(policy.principal);
         lines.push('', comment(`AWS: what ${(0,aws_arn/* parseRoleArn */.DM)(policy.principal) ? policy.principal : 'the base session'} reads (accounts ${policy.accounts.join(', ')})`));
         if (role)
-            lines.push(`aws iam put-role-policy --role-name ${shellQuoted(role.name)} --policy-name ${name} \\`, `  --policy-document ${document}`);
+            lines.push(`aws iam put-role-policy --role-name ${(0,outgoing_text/* shellQuoted */.x)(role.name)} --policy-name ${name} \\`, `  --policy-document ${document}`);
         else
             lines.push(`aws iam create-policy --policy-name ${name} \\`, `  --policy-document ${document}`, comment('then attach it to the role or user pullcheck reads with'));
     }
@@ -935,7 +931,7 @@ function renderShell(access) {
         lines.push('', comment(`AWS: who may assume ${trust.role} (${trust.jobs.join(', ')})`));
         for (const note of trust.notes)
             lines.push(comment(note));
-        lines.push(`aws iam update-assume-role-policy --role-name ${shellQuoted(role.name)} \\`, `  --policy-document ${shellQuoted(JSON.stringify(trust.document))}`);
+        lines.push(`aws iam update-assume-role-policy --role-name ${(0,outgoing_text/* shellQuoted */.x)(role.name)} \\`, `  --policy-document ${(0,outgoing_text/* shellQuoted */.x)(JSON.stringify(trust.document))}`);
     }
     if (access.gcp)
         lines.push('', ...gcloudLines(access.gcp));
@@ -946,11 +942,11 @@ function renderShell(access) {
     return `${lines.join('\n')}\n`;
 }
 function gcloudLines(role) {
-    const permissions = shellQuoted(role.permissions.join(','));
+    const permissions = (0,outgoing_text/* shellQuoted */.x)(role.permissions.join(','));
     const lines = [comment('Google Cloud: a custom role in each project the reads touch; grant it there')];
     for (const project of role.projects)
-        lines.push(`gcloud iam roles create ${role.roleId} --project=${shellQuoted(project)} \\`, `  --title=${shellQuoted(role.title)} --permissions=${permissions}`);
-    lines.push(comment('folders and organization policies: an organization-level role (ORGANIZATION_ID is yours)'), `gcloud iam roles create ${role.roleId}Organization --organization="$ORGANIZATION_ID" \\`, `  --title=${shellQuoted(role.title)} --permissions=${shellQuoted(role.organizationPermissions.join(','))}`);
+        lines.push(`gcloud iam roles create ${role.roleId} --project=${(0,outgoing_text/* shellQuoted */.x)(project)} \\`, `  --title=${(0,outgoing_text/* shellQuoted */.x)(role.title)} --permissions=${permissions}`);
+    lines.push(comment('folders and organization policies: an organization-level role (ORGANIZATION_ID is yours)'), `gcloud iam roles create ${role.roleId}Organization --organization="$ORGANIZATION_ID" \\`, `  --title=${(0,outgoing_text/* shellQuoted */.x)(role.title)} --permissions=${(0,outgoing_text/* shellQuoted */.x)(role.organizationPermissions.join(','))}`);
     return lines;
 }
 function workloadIdentityLines(login) {
@@ -964,12 +960,12 @@ function workloadIdentityLines(login) {
         .map(([key, value]) => `${key}=${value}`)
         .join(',');
     if (project && pool && provider)
-        lines.push(`gcloud iam workload-identity-pools providers update-oidc ${shellQuoted(provider)} --project=${shellQuoted(project)} \\`, `  --location=global --workload-identity-pool=${shellQuoted(pool)} \\`, `  --attribute-mapping=${shellQuoted(mapping)} \\`, `  --attribute-condition=${shellQuoted(login.attributeCondition)}`);
+        lines.push(`gcloud iam workload-identity-pools providers update-oidc ${(0,outgoing_text/* shellQuoted */.x)(provider)} --project=${(0,outgoing_text/* shellQuoted */.x)(project)} \\`, `  --location=global --workload-identity-pool=${(0,outgoing_text/* shellQuoted */.x)(pool)} \\`, `  --attribute-mapping=${(0,outgoing_text/* shellQuoted */.x)(mapping)} \\`, `  --attribute-condition=${(0,outgoing_text/* shellQuoted */.x)(login.attributeCondition)}`);
     else
         lines.push(comment('not a provider resource name: set the mapping and condition above on it by hand'));
     const account = login.serviceAccount;
     if (account)
-        lines.push(`gcloud iam service-accounts add-iam-policy-binding ${shellQuoted(account.email)} \\`, `  --role=${shellQuoted(account.role)} --member=${shellQuoted(account.member)}`);
+        lines.push(`gcloud iam service-accounts add-iam-policy-binding ${(0,outgoing_text/* shellQuoted */.x)(account.email)} \\`, `  --role=${(0,outgoing_text/* shellQuoted */.x)(account.role)} --member=${(0,outgoing_text/* shellQuoted */.x)(account.member)}`);
     return lines;
 }
 

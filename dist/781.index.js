@@ -8,8 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F: () => (/* binding */ ciSites)
 /* harmony export */ });
-/* harmony import */ var _github_oidc_facts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42362);
-/* harmony import */ var _github_oidc_predict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(10296);
+/* harmony import */ var _core_image_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60814);
+/* harmony import */ var _github_oidc_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42362);
+/* harmony import */ var _github_oidc_predict_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(10296);
+
 
 
 // oc-login's openshift_token and openshift_password, pullcheck's openshift-token.
@@ -19,14 +21,16 @@ const needText = (missing) => `\`${missing.need}\`${missing.hint ? `: ${missing.
 function ciSites(found, config) {
     if (found.length === 0)
         return [];
-    const facts = (0,_github_oidc_facts_js__WEBPACK_IMPORTED_MODULE_0__/* .oidcFacts */ .R3)(config);
+    const facts = (0,_github_oidc_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .oidcFacts */ .R3)(config);
     const variables = config.input.discover?.variables ?? {};
     const imageOrigins = config.origins.images;
     return found.map((login) => {
         const job = `${login.job.file}#${login.job.id}`;
         const origin = { file: login.where.file, line: login.where.line, via: login.via };
         const pushes = login.pushes.map((image) => {
-            const from = imageOrigins.get(image.replace(/[:@][^/]*$/, ''));
+            // Keyed as the config's and discovery's origins are (core/origins.ts): by image name.
+            const name = (0,_core_image_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .imageNameOf */ .mi)(image);
+            const from = name === undefined ? undefined : imageOrigins.get(name);
             return { image, ...(from ? { origin: from } : {}) };
         });
         if (typeof login.identity !== 'string')
@@ -60,7 +64,7 @@ function ciSites(found, config) {
                         : { unknown: `the audience needs ${needText(audience)}` },
                 }),
         };
-        return { job, login: ciLogin, tokens: (0,_github_oidc_predict_js__WEBPACK_IMPORTED_MODULE_1__/* .predictTokens */ .P)(context), pushes, idToken };
+        return { job, login: ciLogin, tokens: (0,_github_oidc_predict_js__WEBPACK_IMPORTED_MODULE_2__/* .predictTokens */ .P)(context), pushes, idToken };
     });
 }
 function environmentOf(environment) {
@@ -15594,7 +15598,8 @@ function explainPlan(plan, sources) {
 /* harmony export */   UY: () => (/* binding */ redactCredentials),
 /* harmony export */   by: () => (/* binding */ outgoing),
 /* harmony export */   eT: () => (/* binding */ redactStrings),
-/* harmony export */   en: () => (/* binding */ escapeTerminal)
+/* harmony export */   en: () => (/* binding */ escapeTerminal),
+/* harmony export */   x: () => (/* binding */ shellQuoted)
 /* harmony export */ });
 /* unused harmony export guardWorkflowCommands */
 // What every text leaving the process goes through (stdout/stderr, report files, comment, summary,
@@ -15679,6 +15684,10 @@ function escapeTerminal(text) {
         .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
         // eslint-disable-next-line no-control-regex
         .replace(/[\x00-\x08\x0a-\x1f\x7f]/g, (c) => JSON.stringify(c).slice(1, -1)));
+}
+/** One argument for /bin/sh, as a pasted fix is run: single quotes, each ' written as '\''. */
+function shellQuoted(value) {
+    return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
 
@@ -26606,6 +26615,11 @@ function shownCommand(words) {
 
 /** Commands that log in to a registry: a job that logs in and pushes nothing seen is flagged. */
 const LOGIN = /^(?:docker|podman|buildah|skopeo|nerdctl|helm|oras|crane|regctl)\s+(?:registry\s+)?login\b|^gcloud\s+auth\s+configure-docker\b|^crane\s+auth\s+login\b/;
+/**
+ * A login with GitHub's OIDC token written by hand (STS or gcloud asked directly, or the token endpoint read):
+ * the CI path reads the login actions only, so such a step is said, not passed over.
+ */
+const HAND_OIDC_LOGIN = /^aws\s+sts\s+assume-role-with-web-identity\b|^gcloud\s+(?:beta\s+)?iam\s+workload-identity-pools\s+create-cred-config\b|ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN)/;
 const MAX_SCRIPT_DEPTH = 8;
 /**
  * Substitutes `${{ … }}` as the runner does before the shell starts. A hole cannot be written into shell
@@ -26653,6 +26667,12 @@ class StepHost {
         const text = command.words.map((word) => (0,workflows_text/* wordText */.en)(word) ?? '?').join(' ');
         if (LOGIN.test(text))
             this.context.login(loginRegistry(command.words), where);
+        const written = command.words.map(workflows_text/* shown */.SP).join(' ');
+        if (HAND_OIDC_LOGIN.test(written))
+            this.context.collected.problems.push({
+                where,
+                message: `this command logs in with GitHub's OIDC token in a form pullcheck does not read (\`${(0,workflows_text/* shown */.SP)(command.words[0] ?? [])}\` run by hand): its CI path (trust policy, audience, pushes) is not checked; log in with aws-actions/configure-aws-credentials or google-github-actions/auth to have it checked`,
+            });
         const commandContext = {
             sink: (0,sites/* sinkAt */.bU)(this.context.collected, where, this.origin.runBy),
             environment: command.environment,
@@ -32271,7 +32291,14 @@ function likeIgnoringCase(pattern, value) {
     return (pattern.includes('*') || pattern.includes('?')) && wildcardMatch(pattern, value, true);
 }
 
+// EXTERNAL MODULE: ./lib/core/outgoing-text.js
+var outgoing_text = __webpack_require__(59813);
 ;// CONCATENATED MODULE: ./lib/providers/aws/web-identity/trust-fix.js
+// The smallest change to a trust policy that lets a refused token in: the token's exact sub (or aud) added to
+// the condition that refused it, in the statement closest to admitting it; else a new statement naming the
+// provider with the token's aud and sub. The whole document goes to `aws iam update-assume-role-policy`,
+// which replaces the trust policy.
+
 
 
 
@@ -32307,7 +32334,7 @@ function trustFix(answer, context, role, raw) {
                 (exact ? '' : " The token's sub is not known exactly: check the value before applying it."),
             snippets: {
                 json: JSON.stringify({ Condition: statement['Condition'] }, null, 2),
-                cli: `aws iam update-assume-role-policy --role-name ${role.name} --policy-document '${JSON.stringify(document)}'`,
+                cli: `aws iam update-assume-role-policy --role-name ${role.name} --policy-document ${(0,outgoing_text/* shellQuoted */.x)(JSON.stringify(document))}`,
             },
         },
     };
@@ -32414,6 +32441,11 @@ function newStatement(context) {
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/aws/web-identity/provider-check.js
+// The account's IAM OIDC provider for the token's issuer: STS accepts a web identity token only from a provider
+// registered in the role's account whose client IDs (audiences) list the token's `aud` (IAM User Guide, "Create
+// an OpenID Connect (OIDC) identity provider in IAM": "the audience ... the client ID"; STS answers
+// InvalidIdentityToken "Incorrect token audience" otherwise).
+
 function providerCheck(context, facts) {
     const arn = context.providerArn;
     const account = /:iam::(\d{12}):/.exec(arn)?.[1] ?? '';
@@ -32447,7 +32479,7 @@ function providerCheck(context, facts) {
             fix: {
                 text: `Add ${audienceText} to the client IDs of ${arn} (or give configure-aws-credentials the audience the provider lists).`,
                 snippets: {
-                    cli: `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${arn} --client-id ${audienceText}`,
+                    cli: `aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn ${arn} --client-id ${(0,outgoing_text/* shellQuoted */.x)(audienceText)}`,
                 },
             },
         },
@@ -32465,11 +32497,11 @@ function missingProvider(context, account, clientId) {
             fix: {
                 text: `Create the IAM OIDC identity provider for https://${context.issuer} in account ${account}, with the token's audience ${clientId} as its client ID.`,
                 snippets: {
-                    cli: `aws iam create-open-id-connect-provider --url https://${context.issuer} --client-id-list ${clientId}`,
+                    cli: `aws iam create-open-id-connect-provider --url https://${context.issuer} --client-id-list ${(0,outgoing_text/* shellQuoted */.x)(clientId)}`,
                     terraform: [
                         `resource "aws_iam_openid_connect_provider" "github" {`,
                         `  url            = "https://${context.issuer}"`,
-                        `  client_id_list = ["${clientId}"]`,
+                        `  client_id_list = [${JSON.stringify(clientId)}]`,
                         `}`,
                     ].join('\n'),
                 },
@@ -34958,9 +34990,12 @@ function unsupportedRegistry(image) {
 
 // EXTERNAL MODULE: ./lib/providers/gcp/facts.js + 3 modules
 var gcp_facts = __webpack_require__(57690);
+// EXTERNAL MODULE: ./lib/core/outgoing-text.js
+var outgoing_text = __webpack_require__(59813);
 // EXTERNAL MODULE: ./lib/providers/gcp/workload-identity/federated.js
 var federated = __webpack_require__(69570);
 ;// CONCATENATED MODULE: ./lib/providers/gcp/push-rule.js
+
 
 
 
@@ -35095,7 +35130,7 @@ function pushFix(resource, member) {
             fix: {
                 text: `Grant ${member} ${role} on the Container Registry bucket gs://${resource.bucket}.`,
                 snippets: {
-                    cli: `gcloud storage buckets add-iam-policy-binding gs://${resource.bucket} --member='${member}' --role=${role}`,
+                    cli: `gcloud storage buckets add-iam-policy-binding gs://${resource.bucket} --member=${(0,outgoing_text/* shellQuoted */.x)(member)} --role=${role}`,
                 },
             },
         };
@@ -35107,7 +35142,7 @@ function pushFix(resource, member) {
         fix: {
             text: `Grant ${member} ${role} on the Artifact Registry repository ${resource.repository} (${resource.location}, project ${resource.project}).`,
             snippets: {
-                cli: `gcloud artifacts repositories add-iam-policy-binding ${resource.repository} --location=${resource.location} --project=${resource.project} --member='${member}' --role=${role}`,
+                cli: `gcloud artifacts repositories add-iam-policy-binding ${resource.repository} --location=${resource.location} --project=${resource.project} --member=${(0,outgoing_text/* shellQuoted */.x)(member)} --role=${role}`,
             },
         },
     };
@@ -35452,14 +35487,11 @@ function lets(provider, login, to, from, facts, token) {
 
 ;// CONCATENATED MODULE: ./lib/providers/gcp/workload-identity/login-fixes.js
 
+
 function providerFlags(name) {
     const match = /^projects\/([0-9]+)\/locations\/global\/workloadIdentityPools\/([^/]+)\/providers\/([^/]+)$/.exec(name);
     const [, project = 'NUMBER', pool = 'POOL', id = 'PROVIDER'] = match ?? [];
     return { id, flags: `--project=${project} --location=global --workload-identity-pool=${pool}` };
-}
-/** Single-quoted for a shell (the CEL inside uses single quotes too). */
-function shellQuote(text) {
-    return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 function trustFix(step, provider, login, token) {
     const { id, flags } = providerFlags(provider.name);
@@ -35472,14 +35504,14 @@ function trustFix(step, provider, login, token) {
     if (step === 'audience') {
         const audience = tokenAudience(login);
         const audiences = [...provider.allowedAudiences, audience].join(',');
-        return fix(`Add ${audience} to the provider's allowed audiences, or drop the step's \`audience\` input so google-github-actions/auth asks for the provider's own.`, `${update} --allowed-audiences=${shellQuote(audiences)}`);
+        return fix(`Add ${audience} to the provider's allowed audiences, or drop the step's \`audience\` input so google-github-actions/auth asks for the provider's own.`, `${update} --allowed-audiences=${(0,outgoing_text/* shellQuoted */.x)(audiences)}`);
     }
     if (step === 'state' || step === 'issuer') {
         return fix(step === 'state'
             ? `Enable (or undelete, within 30 days of deletion) the provider and its pool, or point the step at an active provider.`
             : `Point the step at a provider whose issuer is ${'https://token.actions.githubusercontent.com'}.`, step === 'state'
             ? `gcloud iam workload-identity-pools providers undelete ${id} ${flags}\n${update} --no-disabled`
-            : `gcloud iam workload-identity-pools providers create-oidc github ${flags} --issuer-uri=https://token.actions.githubusercontent.com --attribute-mapping=google.subject=assertion.sub,attribute.repository=assertion.repository --attribute-condition=${shellQuote(`assertion.repository == '${exactClaim(token, 'repository') ?? 'OWNER/REPO'}'`)}`);
+            : `gcloud iam workload-identity-pools providers create-oidc github ${flags} --issuer-uri=https://token.actions.githubusercontent.com --attribute-mapping=google.subject=assertion.sub,attribute.repository=assertion.repository --attribute-condition=${(0,outgoing_text/* shellQuoted */.x)(`assertion.repository == '${exactClaim(token, 'repository') ?? 'OWNER/REPO'}'`)}`);
     }
     if (step === 'mapping') {
         return fix('Map google.subject to a string claim (assertion.sub), as Google requires.', `${update} --attribute-mapping=google.subject=assertion.sub,attribute.repository=assertion.repository`);
@@ -35489,7 +35521,7 @@ function trustFix(step, provider, login, token) {
     const repository = exactClaim(token, 'repository') ?? 'OWNER/REPO';
     const admitted = sub !== undefined ? `assertion.sub == '${sub}'` : `assertion.repository == '${repository}'`;
     const condition = provider.condition ? `(${provider.condition.text}) || ${admitted}` : admitted;
-    return fix(`Widen the provider's attribute condition to admit ${sub !== undefined ? `the subject ${sub}` : `the repository ${repository}`} (${token.trigger}).`, `${update} --attribute-condition=${shellQuote(condition)}`);
+    return fix(`Widen the provider's attribute condition to admit ${sub !== undefined ? `the subject ${sub}` : `the repository ${repository}`} (${token.trigger}).`, `${update} --attribute-condition=${(0,outgoing_text/* shellQuoted */.x)(condition)}`);
 }
 /** The member a binding should name: the token's repository when attribute.repository is mapped, else its subject. */
 function memberFor(identity, token) {
@@ -35514,7 +35546,7 @@ function impersonationFix(email, role, permissions, member) {
         fix: {
             text: `Grant ${shown} ${role} on the service account ${email}${mapNote}.`,
             snippets: {
-                cli: `gcloud iam service-accounts add-iam-policy-binding ${email} --role=${role} --member=${shellQuote(shown)}`,
+                cli: `gcloud iam service-accounts add-iam-policy-binding ${email} --role=${role} --member=${(0,outgoing_text/* shellQuoted */.x)(shown)}`,
             },
         },
     };
