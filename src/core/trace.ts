@@ -86,7 +86,7 @@ export function recordingSink(lineOf?: TraceSink['lineOf']): TraceSink & { reado
 }
 
 /** A sink passing every step on to `sink` with `note` before its question ("if the scope were V1: …"). */
-export function notedSink(sink: TraceSink, note: string): TraceSink {
+function notedSink(sink: TraceSink, note: string): TraceSink {
   return {
     step: (step) => sink.step({ ...step, question: step.question ? `${note}: ${step.question}` : note }),
     ...(sink.lineOf ? { lineOf: sink.lineOf.bind(sink) } : {}),

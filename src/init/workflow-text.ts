@@ -15,7 +15,7 @@ export interface WorkflowPlan {
 
 /** The hand edit the workflow needs: its role placeholder is found by this marker. */
 export const EDIT_MARKER = 'EDIT:';
-export const AWS_ROLE_PLACEHOLDER = 'arn:aws:iam::<ACCOUNT_ID>:role/pullcheck-read';
+const AWS_ROLE_PLACEHOLDER = 'arn:aws:iam::<ACCOUNT_ID>:role/pullcheck-read';
 
 /** `permissions:` exactly: contents and pull-requests always; id-token for an OIDC login; security-events for SARIF. */
 export function workflowPermissions(plan: WorkflowPlan): Record<string, 'read' | 'write'> {
@@ -28,11 +28,11 @@ export function workflowPermissions(plan: WorkflowPlan): Record<string, 'read' |
 }
 
 /** AWS and Google log in with GitHub's OIDC token; OpenShift here with a token from a secret. */
-export function usesOidc(logins: CloudLogins): boolean {
+function usesOidc(logins: CloudLogins): boolean {
   return logins.aws !== undefined || logins.gcp !== undefined;
 }
 
-export function awsRoleArn(logins: CloudLogins): string {
+function awsRoleArn(logins: CloudLogins): string {
   const [account] = logins.aws?.accounts ?? [];
   return account ? AWS_ROLE_PLACEHOLDER.replace('<ACCOUNT_ID>', account) : AWS_ROLE_PLACEHOLDER;
 }

@@ -25,7 +25,7 @@ export const LAYERS = {
 } as const satisfies Record<string, Layer>;
 
 /** Where a document's statements are: the document the config gave or live reads read (told apart lazily). */
-export function originOf(document: LocatedDocument, layer: Layer): PolicyOrigin {
+function originOf(document: LocatedDocument, layer: Layer): PolicyOrigin {
   return { layer: layer.name, written: document, call: layer.read };
 }
 

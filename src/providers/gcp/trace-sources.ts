@@ -80,7 +80,7 @@ function samePath(a: string, b: string): boolean {
 }
 
 /** The method live reads call for a resource's allow policy (collect.ts). */
-export function getIamPolicyMethod(resource: string): string {
+function getIamPolicyMethod(resource: string): string {
   if (resource.includes('/repositories/')) return 'artifactregistry.repositories.getIamPolicy';
   if (resource.includes('/serviceAccounts/')) return 'iam.serviceAccounts.getIamPolicy';
   if (resource.startsWith('buckets/')) return 'storage.buckets.getIamPolicy';

@@ -1,7 +1,7 @@
 // The Google steps of explain's trace (issue 19): what each IAM layer's rule looked at for the pull — the
 // node pool's scopes, each allow binding on the repository and its ancestors, each deny rule, each principal
 // access boundary — and the layers taken as absent. Built only while a trace is active.
-import type { TraceOutcome, TraceSink, TraceSource } from '../../core/trace.ts';
+import type { TraceOutcome, TraceSink } from '../../core/trace.ts';
 import type { GcpFacts } from './facts.ts';
 import type { Binding } from './iam-policy.ts';
 import type { GcpSources } from './trace-sources.ts';
@@ -103,16 +103,4 @@ function shownMembers(members: readonly string[]): string {
   if (members.length === 0) return 'none';
   const shown = members.slice(0, 5).join(', ');
   return members.length > 5 ? `${shown} and ${members.length - 5} more` : shown;
-}
-
-/** A step for a layer recorded whole: scopes, a deny rule, a boundary, a layer taken as absent. */
-export function layerStep(
-  sink: TraceSink,
-  layer: string,
-  subject: string,
-  source: TraceSource,
-  outcome: TraceOutcome,
-  detail: string,
-): void {
-  sink.step({ layer, subject, source, outcome, detail });
 }

@@ -40,7 +40,7 @@ const ACTION_NAMES = new Map(
 );
 
 /** An action as AWS spells it: `ecr:BatchGetImage`. */
-export function actionText(action: string): string {
+function actionText(action: string): string {
   return ACTION_NAMES.get(action) ?? action;
 }
 
