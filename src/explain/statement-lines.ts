@@ -1,11 +1,13 @@
 // The line of a statement inside a policy, for `pullcheck explain`: the file that holds the policy (a JSON
 // policy file, or the config holding it inline) is parsed once with the YAML parser, which reads JSON too and
-// keeps every node's place; the policy is the node where its document starts, the statement a path below it.
+// keeps every node's place; the policy is the node where its document starts, the statement a path below it
+// (yaml-source's walk: a statement not written gives the nearest written ancestor's line).
 // Only explain asks, once per file: a check never reads a file again for a line.
 import path from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { SourceLocation } from '../core/errors.ts';
 import { readConfined } from '../core/config/read-file.ts';
+import { offsetBelow } from '../core/config/yaml-source.ts';
 import type { TraceSink } from '../core/trace.ts';
 
 interface ParsedFile {
@@ -21,9 +23,7 @@ export function statementLines(root: string): NonNullable<TraceSink['lineOf']> {
     const parsed = files.get(document.file);
     if (!parsed) return undefined;
     const start = nodeAt(parsed, document);
-    const element = start && descend(start, elementPath);
-    const offset = element?.range?.[0];
-    return offset === undefined ? undefined : parsed.lineCounter.linePos(offset).line;
+    return start && parsed.lineCounter.linePos(offsetBelow(start, elementPath)).line;
   };
 }
 
@@ -51,21 +51,4 @@ function nodeAt(parsed: ParsedFile, where: SourceLocation): Node | undefined {
     return undefined;
   });
   return found;
-}
-
-function descend(node: Node, elementPath: readonly (string | number)[]): Node | undefined {
-  let current: unknown = node;
-  for (const segment of elementPath) {
-    if (isMap(current)) {
-      const pair = current.items.find(
-        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
-      );
-      current = pair?.value;
-    } else if (isSeq(current) && typeof segment === 'number') {
-      current = current.items[segment];
-    } else {
-      return undefined;
-    }
-  }
-  return (current ?? undefined) as Node | undefined;
 }

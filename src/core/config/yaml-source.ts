@@ -84,8 +84,16 @@ export function parseYamlStream(text: string, file: string): YamlSource[] {
 
 /** Source offset of the node at `configPath`, or of its nearest ancestor that exists. */
 function offsetOf(document: Document, configPath: ConfigPath, keyOfLast: boolean): number {
-  let node: unknown = document.contents;
-  let offset = (document.contents as Node | null)?.range?.[0] ?? 0;
+  return offsetBelow(document.contents as Node | null, configPath, keyOfLast);
+}
+
+/**
+ * Source offset of the node at `configPath` below `start` (a document's root, or a node inside it such as a
+ * policy written inline in a config), or of its nearest ancestor that exists.
+ */
+export function offsetBelow(start: Node | null, configPath: ConfigPath, keyOfLast = false): number {
+  let node: unknown = start;
+  let offset = start?.range?.[0] ?? 0;
   for (const [index, segment] of configPath.entries()) {
     let next: unknown;
     if (isMap(node)) {
