@@ -89,7 +89,9 @@ export function recordingSink(lineOf?: TraceSink['lineOf']): TraceSink & { reado
 function notedSink(sink: TraceSink, note: string): TraceSink {
   return {
     step: (step) => sink.step({ ...step, question: step.question ? `${note}: ${step.question}` : note }),
-    ...(sink.lineOf ? { lineOf: sink.lineOf.bind(sink) } : {}),
+    // The same function, not a bound copy (lineOf is called without `this`): source-lines keeps a run's
+    // parsed files under it.
+    ...(sink.lineOf ? { lineOf: sink.lineOf } : {}),
   };
 }
 

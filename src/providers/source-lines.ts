@@ -1,7 +1,8 @@
 // Lines of facts written in files for `pullcheck explain` (issue 19): "the line of the Nth element under path
 // P in file F", found by parsing the file again (JSON is YAML) with node ranges — only while a trace is
-// active, never during a check. Each trace keeps the files it parsed, so a policy file with twenty bindings
-// is parsed once per trace.
+// active, never during a check. The files parsed are kept per explain run — the `lineOf` its sinks share (one
+// sink per principal, plus who-pulls and each hypothesis) — so a policy file with twenty bindings is parsed
+// once however many principals pull; a sink without lineOf keeps its own.
 import path from 'node:path';
 import { readConfined, repositoryRootOf } from '../core/config/read-file.ts';
 import {
@@ -10,9 +11,9 @@ import {
   type ConfigPath,
   type YamlSource,
 } from '../core/config/yaml-source.ts';
-import { activeTrace, type TraceSink } from '../core/trace.ts';
+import { activeTrace } from '../core/trace.ts';
 
-const parsedPerTrace = new WeakMap<TraceSink, Map<string, readonly YamlSource[] | undefined>>();
+const parsedPerRun = new WeakMap<object, Map<string, readonly YamlSource[] | undefined>>();
 
 /**
  * The 1-based line where the value at `at` is written in `file` (a repository file as messages show it,
@@ -30,8 +31,9 @@ export function lineInFile(file: string, at: ConfigPath, documentIndex = 0): num
 
 function parsedDocuments(file: string): readonly YamlSource[] | undefined {
   const sink = activeTrace();
-  const cache = sink ? (parsedPerTrace.get(sink) ?? new Map()) : undefined;
-  if (sink && cache && !parsedPerTrace.has(sink)) parsedPerTrace.set(sink, cache);
+  const run = sink && (sink.lineOf ?? sink);
+  const cache = run ? (parsedPerRun.get(run) ?? new Map()) : undefined;
+  if (run && cache && !parsedPerRun.has(run)) parsedPerRun.set(run, cache);
   const absolute = path.resolve(file);
   if (cache?.has(absolute)) return cache.get(absolute);
   const documents = parse(absolute);
