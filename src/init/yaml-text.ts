@@ -1,12 +1,30 @@
 // Small pieces of YAML text for the files init writes: a value written so YAML reads it back as the same
 // string, and a comment that stays one line whatever the repository's files held.
+import { parse } from 'yaml';
 
-/** A plain scalar when YAML reads it back unchanged as a string, else a double-quoted one. */
+/**
+ * A plain scalar when YAML reads it back unchanged as a string — as a block value and as a flow sequence's
+ * item (`paths: [k8s]`), for YAML 1.2 and 1.1 — else a double-quoted one. The parser decides, rather than a
+ * list of keywords and number forms (0x1F, .inf and braces inside [ ] had slipped through one).
+ */
 export function yamlValue(value: string): string {
   const plain =
     /^[A-Za-z0-9_./<>@-][A-Za-z0-9_./:<>@${}() -]*$/.test(value) &&
-    !/: |\s$|^(true|false|yes|no|on|off|null|~|[-+]?[0-9.]+(e[-+]?[0-9]+)?)$/i.test(value);
+    (['1.1', '1.2'] as const).every((version) => readsBack(value, version));
   return plain ? value : JSON.stringify(value);
+}
+
+function readsBack(value: string, version: '1.1' | '1.2'): boolean {
+  try {
+    const block: unknown = parse(`v: ${value}`, { version, logLevel: 'silent' });
+    const flow: unknown = parse(`v: [${value}]`, { version, logLevel: 'silent' });
+    return (
+      (block as { v?: unknown } | null)?.v === value &&
+      ((flow as { v?: unknown[] } | null)?.v ?? [])[0] === value
+    );
+  } catch {
+    return false;
+  }
 }
 
 /** Text for a comment: control and line-breaking characters become spaces, and it is cut at `max`. */
