@@ -155,12 +155,8 @@ function pushBranch(texts: readonly string[]): string | undefined {
 function shownPrefix(root: string): (text: string) => string {
   const prefix = path.relative(process.cwd(), root);
   if (prefix === '') return (text) => text;
-  const pattern = new RegExp(`${escapeRegExp(toPosix(prefix))}/`, 'g');
-  return (text) => text.replace(pattern, '');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const shown = `${toPosix(prefix)}/`;
+  return (text) => text.replaceAll(shown, '');
 }
 
 function toPosix(file: string): string {
