@@ -1,4 +1,5 @@
 // What every CLI command shares: where it prints, how it reports a usage error, and its entry in the table.
+import { didYouMean } from '../core/did-you-mean.ts';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -29,4 +30,15 @@ export class UsageError extends Error {
   ) {
     super(message);
   }
+}
+
+/** `value` when `allowed` lists it; otherwise a UsageError naming the choices and the likely one. */
+export function oneOf<T extends string>(
+  flag: string,
+  value: string,
+  allowed: readonly T[],
+  usage: string,
+): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of: ${allowed.join(', ')}${didYouMean(value, allowed)}`, usage);
 }

@@ -8,14 +8,14 @@ import { ConfigError } from '../core/errors.ts';
 import { outgoing } from '../core/outgoing-text.ts';
 import { VERSION } from '../version.ts';
 import { quotedValue } from '../core/quoted-value.ts';
-import { FAIL_ON, type FailOn, type Report } from '../core/report-model.ts';
+import { FAIL_ON, type Report } from '../core/report-model.ts';
 import { jsonReportChunks } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderSarif } from '../report/sarif.ts';
 import { renderText, summaryLine } from '../report/text.ts';
 import { writeChunks } from '../report/write-file.ts';
 
-import { UsageError, type CliIo, type ListedCommand } from './command-kit.ts';
+import { oneOf, UsageError, type CliIo, type ListedCommand } from './command-kit.ts';
 
 export type { CliIo } from './command-kit.ts';
 
@@ -161,18 +161,8 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
     strict: true,
     allowPositionals: false,
   });
-  const format = values.format as Format;
-  if (!Object.hasOwn(FORMATS, format))
-    throw new UsageError(
-      `--format must be one of: ${Object.keys(FORMATS).join(', ')}${didYouMean(format, Object.keys(FORMATS))}`,
-      CHECK_USAGE,
-    );
-  const failOn = values['fail-on'] as FailOn;
-  if (!FAIL_ON.includes(failOn))
-    throw new UsageError(
-      `--fail-on must be one of: ${FAIL_ON.join(', ')}${didYouMean(failOn, FAIL_ON)}`,
-      CHECK_USAGE,
-    );
+  const format = oneOf('--format', values.format, Object.keys(FORMATS) as Format[], CHECK_USAGE);
+  const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON, CHECK_USAGE);
 
   // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
   // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.

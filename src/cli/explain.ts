@@ -5,12 +5,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { prepareCheck } from '../check/pipeline.ts';
 import { repositoryRootOf } from '../core/config/read-file.ts';
-import { didYouMean } from '../core/did-you-mean.ts';
 import { explainPulls, ExplainInputError } from '../explain/explain-pulls.ts';
 import { statementLines } from '../explain/statement-lines.ts';
 import { EXPLAIN_FORMATS as FORMATS, renderExplanations, type ExplainFormat } from '../report/explain.ts';
 import { discoveredConfig, gitHubToken } from './discovered-config.ts';
-import { UsageError, type CliCommand, type CliIo } from './command-kit.ts';
+import { oneOf, UsageError, type CliCommand, type CliIo } from './command-kit.ts';
 
 const USAGE = `usage: pullcheck explain IMAGE TARGET [--config FILE] [--offline] [--workflow FILE]
                          [--principal P] [--format text|json|markdown]
@@ -47,12 +46,7 @@ async function runExplain(args: readonly string[], io: CliIo): Promise<number> {
     strict: true,
     allowPositionals: true,
   });
-  const format = values.format as ExplainFormat;
-  if (!Object.hasOwn(FORMATS, format))
-    throw new UsageError(
-      `--format must be one of: ${Object.keys(FORMATS).join(', ')}${didYouMean(format, Object.keys(FORMATS))}`,
-      USAGE,
-    );
+  const format = oneOf('--format', values.format, Object.keys(FORMATS) as ExplainFormat[], USAGE);
   const [image, target, ...extra] = positionals;
   if (image === undefined || target === undefined || extra.length > 0)
     throw new UsageError(`explain takes an IMAGE and a TARGET (got ${positionals.length} arguments)`, USAGE);

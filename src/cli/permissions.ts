@@ -1,15 +1,12 @@
 // `pullcheck permissions`: the least-privilege read access the live reads of a config need (issue 19),
 // as JSON (default), YAML, Terraform or a shell script of the clouds' CLIs. Reads only the repository.
 import { parseArgs } from 'node:util';
-import { loadConfigFile } from '../core/config/load.ts';
-import { didYouMean } from '../core/did-you-mean.ts';
-import { discover } from '../discover/index.ts';
-import { assertWorkflowFile } from '../discover/workflow-images.ts';
 import { readAccess, type ReadAccess } from '../permissions/index.ts';
 import { renderJson, renderYaml } from '../permissions/render-documents.ts';
 import { renderShell } from '../permissions/render-shell.ts';
 import { renderTerraform } from '../permissions/render-terraform.ts';
-import { UsageError, type CliCommand, type CliIo } from './command-kit.ts';
+import { oneOf, type CliCommand, type CliIo } from './command-kit.ts';
+import { discoveredConfig } from './discovered-config.ts';
 
 const FORMATS: Readonly<Record<string, (access: ReadAccess) => string>> = {
   json: renderJson,
@@ -43,17 +40,8 @@ async function run(args: readonly string[], io: CliIo): Promise<number> {
     strict: true,
     allowPositionals: false,
   });
-  const render = Object.hasOwn(FORMATS, values.format) ? FORMATS[values.format] : undefined;
-  if (!render)
-    throw new UsageError(
-      `--format must be one of: ${Object.keys(FORMATS).join(', ')}${didYouMean(values.format, Object.keys(FORMATS))}`,
-      USAGE,
-    );
-  if (values.workflow) assertWorkflowFile(values.workflow);
-  const discovered = discover(
-    loadConfigFile(values.config, {}, 'pass --config FILE or create .github/pullcheck.yml'),
-    { workflows: values.workflow ? [values.workflow] : [], env: process.env as Record<string, string> },
-  );
+  const render = FORMATS[oneOf('--format', values.format, Object.keys(FORMATS), USAGE)]!;
+  const discovered = discoveredConfig(values.config, values.workflow);
   io.stdout(render(readAccess(discovered.config, discovered.ciLogins)));
   return 0;
 }
