@@ -68,7 +68,10 @@ test('the demo: prod-nodes pulling team/api is denied, and the trace shows the r
   // The Fargate role, which the statement names, is allowed by the same statement.
   const fargate = only(explanations, 'arn:aws:iam::210987654321:role/prod-fargate-pods');
   assert.equal(fargate.verdict, 'allowed');
-  assert.ok(steps(fargate, 'repository policy').every((step) => step.outcome === 'matched'));
+  // Non-empty first: every() over no steps would hold for a trace that recorded nothing.
+  const granted = steps(fargate, 'repository policy');
+  assert.equal(granted.length, 2, 'one step per pull action (BatchGetImage, GetDownloadUrlForLayer)');
+  assert.ok(granted.every((step) => step.outcome === 'matched' && /Sid ClusterPull/.test(step.subject)));
 });
 
 test('explain after a check over the same rules (their answers remembered) traces every statement all the same, and agrees with the check', async () => {
