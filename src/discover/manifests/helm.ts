@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { readConfined } from '../../core/config/read-file.ts';
+import { shellQuoted } from '../../core/outgoing-text.ts';
 import { childEnvironment, findOnPath } from './child-tools.ts';
 import type { SourceLocation } from '../../core/errors.ts';
 import { record } from './json.ts';
@@ -132,7 +133,7 @@ function howItEnded(result: {
 
 /** An argument as a POSIX shell reads it back: as it is when it is plain, single-quoted otherwise. */
 export function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : shellQuoted(word);
 }
 
 /** The template line that starts `kind`; line 1 when the template cannot be read (or is outside `root`). */
