@@ -64,14 +64,32 @@ function optional(key, values) {
     return (first === undefined ? {} : { [key]: first });
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./lib/init/yaml-text.js
 // Small pieces of YAML text for the files init writes: a value written so YAML reads it back as the same
 // string, and a comment that stays one line whatever the repository's files held.
-/** A plain scalar when YAML reads it back unchanged as a string, else a double-quoted one. */
+
+/**
+ * A plain scalar when YAML reads it back unchanged as a string — as a block value and as a flow sequence's
+ * item (`paths: [k8s]`), for YAML 1.2 and 1.1 — else a double-quoted one. The parser decides, rather than a
+ * list of keywords and number forms (0x1F, .inf and braces inside [ ] had slipped through one).
+ */
 function yamlValue(value) {
     const plain = /^[A-Za-z0-9_./<>@-][A-Za-z0-9_./:<>@${}() -]*$/.test(value) &&
-        !/: |\s$|^(true|false|yes|no|on|off|null|~|[-+]?[0-9.]+(e[-+]?[0-9]+)?)$/i.test(value);
+        ['1.1', '1.2'].every((version) => readsBack(value, version));
     return plain ? value : JSON.stringify(value);
+}
+function readsBack(value, version) {
+    try {
+        const block = (0,dist/* parse */.qg)(`v: ${value}`, { version, logLevel: 'silent' });
+        const flow = (0,dist/* parse */.qg)(`v: [${value}]`, { version, logLevel: 'silent' });
+        return (block?.v === value &&
+            (flow?.v ?? [])[0] === value);
+    }
+    catch {
+        return false;
+    }
 }
 /** Text for a comment: control and line-breaking characters become spaces, and it is cut at `max`. */
 function commentText(text, max = 240) {
@@ -405,8 +423,6 @@ function nextSteps({ logins, paths, scan }) {
     return ['next:', ...steps.map((step, i) => `  ${i + 1}. ${step}`)];
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
 var load = __webpack_require__(25666);
 // EXTERNAL MODULE: ./lib/core/image-reference.js
@@ -634,11 +650,8 @@ function shownPrefix(root) {
     const prefix = external_node_path_.relative(process.cwd(), root);
     if (prefix === '')
         return (text) => text;
-    const pattern = new RegExp(`${escapeRegExp(toPosix(prefix))}/`, 'g');
-    return (text) => text.replace(pattern, '');
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const shown = `${toPosix(prefix)}/`;
+    return (text) => text.replaceAll(shown, '');
 }
 function toPosix(file) {
     return file.split(external_node_path_.sep).join('/');

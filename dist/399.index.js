@@ -219,14 +219,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./lib/core/config/load.js + 1 modules
-var load = __webpack_require__(25666);
-// EXTERNAL MODULE: ./lib/core/did-you-mean.js
-var did_you_mean = __webpack_require__(68680);
-// EXTERNAL MODULE: ./lib/discover/index.js + 26 modules
-var discover = __webpack_require__(52853);
-// EXTERNAL MODULE: ./lib/discover/workflow-images.js + 2 modules
-var workflow_images = __webpack_require__(54781);
 // EXTERNAL MODULE: ./lib/core/plan.js
 var core_plan = __webpack_require__(73504);
 // EXTERNAL MODULE: ./lib/check/ci-sites.js
@@ -1034,12 +1026,11 @@ function workloadIdentityBlock(login, i) {
 
 // EXTERNAL MODULE: ./lib/cli/command-kit.js
 var command_kit = __webpack_require__(61430);
+// EXTERNAL MODULE: ./lib/cli/discovered-config.js
+var discovered_config = __webpack_require__(81513);
 ;// CONCATENATED MODULE: ./lib/cli/permissions.js
 // `pullcheck permissions`: the least-privilege read access the live reads of a config need (issue 19),
 // as JSON (default), YAML, Terraform or a shell script of the clouds' CLIs. Reads only the repository.
-
-
-
 
 
 
@@ -1077,12 +1068,8 @@ async function run(args, io) {
         strict: true,
         allowPositionals: false,
     });
-    const render = Object.hasOwn(FORMATS, values.format) ? FORMATS[values.format] : undefined;
-    if (!render)
-        throw new command_kit/* UsageError */.e(`--format must be one of: ${Object.keys(FORMATS).join(', ')}${(0,did_you_mean/* didYouMean */.a)(values.format, Object.keys(FORMATS))}`, USAGE);
-    if (values.workflow)
-        (0,workflow_images/* assertWorkflowFile */.ED)(values.workflow);
-    const discovered = (0,discover/* discover */.k4)((0,load/* loadConfigFile */.HT)(values.config, {}, 'pass --config FILE or create .github/pullcheck.yml'), { workflows: values.workflow ? [values.workflow] : [], env: process.env });
+    const render = FORMATS[(0,command_kit/* oneOf */.y)('--format', values.format, Object.keys(FORMATS), USAGE)];
+    const discovered = (0,discovered_config/* discoveredConfig */.L)(values.config, values.workflow);
     io.stdout(render(readAccess(discovered.config, discovered.ciLogins)));
     return 0;
 }

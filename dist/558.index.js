@@ -102,11 +102,15 @@ function chosenImage(images, written) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./lib/core/config/yaml-source.js
+var yaml_source = __webpack_require__(74473);
 ;// CONCATENATED MODULE: ./lib/explain/statement-lines.js
 // The line of a statement inside a policy, for `pullcheck explain`: the file that holds the policy (a JSON
 // policy file, or the config holding it inline) is parsed once with the YAML parser, which reads JSON too and
-// keeps every node's place; the policy is the node where its document starts, the statement a path below it.
+// keeps every node's place; the policy is the node where its document starts, the statement a path below it
+// (yaml-source's walk: a statement not written gives the nearest written ancestor's line).
 // Only explain asks, once per file: a check never reads a file again for a line.
+
 
 
 
@@ -120,9 +124,7 @@ function statementLines(root) {
         if (!parsed)
             return undefined;
         const start = nodeAt(parsed, document);
-        const element = start && descend(start, elementPath);
-        const offset = element?.range?.[0];
-        return offset === undefined ? undefined : parsed.lineCounter.linePos(offset).line;
+        return start && parsed.lineCounter.linePos((0,yaml_source/* offsetBelow */.ZR)(start, elementPath)).line;
     };
 }
 function parsedFile(file, root) {
@@ -152,22 +154,6 @@ function nodeAt(parsed, where) {
         return undefined;
     });
     return found;
-}
-function descend(node, elementPath) {
-    let current = node;
-    for (const segment of elementPath) {
-        if ((0,dist/* isMap */.jh)(current)) {
-            const pair = current.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && String(item.key.value) === String(segment));
-            current = pair?.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(current) && typeof segment === 'number') {
-            current = current.items[segment];
-        }
-        else {
-            return undefined;
-        }
-    }
-    return (current ?? undefined);
 }
 
 // EXTERNAL MODULE: ./lib/core/outgoing-text.js
@@ -307,7 +293,6 @@ var command_kit = __webpack_require__(61430);
 
 
 
-
 const USAGE = `usage: pullcheck explain IMAGE TARGET [--config FILE] [--offline] [--workflow FILE]
                          [--principal P] [--format text|json|markdown]
 
@@ -341,9 +326,7 @@ async function runExplain(args, io) {
         strict: true,
         allowPositionals: true,
     });
-    const format = values.format;
-    if (!Object.hasOwn(EXPLAIN_FORMATS, format))
-        throw new command_kit/* UsageError */.e(`--format must be one of: ${Object.keys(EXPLAIN_FORMATS).join(', ')}${(0,did_you_mean/* didYouMean */.a)(format, Object.keys(EXPLAIN_FORMATS))}`, USAGE);
+    const format = (0,command_kit/* oneOf */.y)('--format', values.format, Object.keys(EXPLAIN_FORMATS), USAGE);
     const [image, target, ...extra] = positionals;
     if (image === undefined || target === undefined || extra.length > 0)
         throw new command_kit/* UsageError */.e(`explain takes an IMAGE and a TARGET (got ${positionals.length} arguments)`, USAGE);

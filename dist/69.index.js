@@ -36,9 +36,12 @@ __webpack_async_result__();
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ UsageError)
+/* harmony export */   e: () => (/* binding */ UsageError),
+/* harmony export */   y: () => (/* binding */ oneOf)
 /* harmony export */ });
+/* harmony import */ var _core_did_you_mean_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68680);
 // What every CLI command shares: where it prints, how it reports a usage error, and its entry in the table.
+
 /** A bad flag or argument: printed with the usage of the command it was given to, exit status 2. */
 class UsageError extends Error {
     usage;
@@ -46,6 +49,12 @@ class UsageError extends Error {
         super(message);
         this.usage = usage;
     }
+}
+/** `value` when `allowed` lists it; otherwise a UsageError naming the choices and the likely one. */
+function oneOf(flag, value, allowed, usage) {
+    if (allowed.includes(value))
+        return value;
+    throw new UsageError(`${flag} must be one of: ${allowed.join(', ')}${(0,_core_did_you_mean_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .a)(value, allowed)}`, usage);
 }
 
 
@@ -298,12 +307,8 @@ async function check(args, io) {
         strict: true,
         allowPositionals: false,
     });
-    const format = values.format;
-    if (!Object.hasOwn(FORMATS, format))
-        throw new command_kit/* UsageError */.e(`--format must be one of: ${Object.keys(FORMATS).join(', ')}${(0,did_you_mean/* didYouMean */.a)(format, Object.keys(FORMATS))}`, CHECK_USAGE);
-    const failOn = values['fail-on'];
-    if (!report_model/* FAIL_ON */.d$.includes(failOn))
-        throw new command_kit/* UsageError */.e(`--fail-on must be one of: ${report_model/* FAIL_ON */.d$.join(', ')}${(0,did_you_mean/* didYouMean */.a)(failOn, report_model/* FAIL_ON */.d$)}`, CHECK_USAGE);
+    const format = (0,command_kit/* oneOf */.y)('--format', values.format, Object.keys(FORMATS), CHECK_USAGE);
+    const failOn = (0,command_kit/* oneOf */.y)('--fail-on', values['fail-on'], report_model/* FAIL_ON */.d$, CHECK_USAGE);
     // What the repository shows joins the config: the workflow's images (--workflow FILE, discover.workflows)
     // and the targets of discover.manifests; what discovery cannot read or resolve is a finding.
     const discovered = (0,discovered_config/* discoveredConfig */.L)(values.config, values.workflow);

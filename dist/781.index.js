@@ -13968,7 +13968,7 @@ function loadConfigText(text, file, additions = {}) {
 }
 /** A `.json` config is read on the JSON fast path when it is plain JSON; anything else by the YAML parser. */
 function configSource(text, file) {
-    return (/\.json$/i.test(file) ? (0,json_source/* parseJsonSource */.X)(text, file) : undefined) ?? (0,yaml_source/* parseYamlSource */.W)(text, file);
+    return (/\.json$/i.test(file) ? (0,json_source/* parseJsonSource */.X)(text, file) : undefined) ?? (0,yaml_source/* parseYamlSource */.WF)(text, file);
 }
 /** Replaces every policy document in the config with a LocatedDocument (reading `{ file: }` ones). */
 function resolveDocuments(input, locate, configDir) {
@@ -14051,7 +14051,7 @@ function withAdditions(written, additions) {
 }
 /** The `targets` input: a YAML list of targets, validated on its own so problems point into it. */
 function targetsOf(input) {
-    const source = (0,yaml_source/* parseYamlSource */.W)(input.text, input.source);
+    const source = (0,yaml_source/* parseYamlSource */.WF)(input.text, input.source);
     const value = source.takeValue();
     const list = Array.isArray(value) ? value : [value];
     const problems = (0,validate/* schemaProblems */.I)(list, target_list_validator/* targetList */.O, Array.isArray(value) ? source : shifted(source));
@@ -14738,8 +14738,9 @@ function oneOf(allowed, written) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ parseYamlSource),
-/* harmony export */   b: () => (/* binding */ parseYamlStream)
+/* harmony export */   WF: () => (/* binding */ parseYamlSource),
+/* harmony export */   ZR: () => (/* binding */ offsetBelow),
+/* harmony export */   b8: () => (/* binding */ parseYamlStream)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3828);
@@ -14801,8 +14802,15 @@ function parseYamlStream(text, file) {
 }
 /** Source offset of the node at `configPath`, or of its nearest ancestor that exists. */
 function offsetOf(document, configPath, keyOfLast) {
-    let node = document.contents;
-    let offset = document.contents?.range?.[0] ?? 0;
+    return offsetBelow(document.contents, configPath, keyOfLast);
+}
+/**
+ * Source offset of the node at `configPath` below `start` (a document's root, or a node inside it such as a
+ * policy written inline in a config), or of its nearest ancestor that exists.
+ */
+function offsetBelow(start, configPath, keyOfLast = false) {
+    let node = start;
+    let offset = start?.range?.[0] ?? 0;
     for (const [index, segment] of configPath.entries()) {
         let next;
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
@@ -15952,7 +15960,6 @@ function countsOf(rows) {
 /* harmony export */   dW: () => (/* binding */ withNote),
 /* harmony export */   qw: () => (/* binding */ activeTrace)
 /* harmony export */ });
-/* unused harmony export notedSink */
 /* harmony import */ var node_async_hooks__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16698);
 // The evaluation trace of `pullcheck explain` (issue 19): every policy statement, binding, rule or
 // credential a rule looked at for one pull, in the order it looked, with whether it matched and where it
@@ -15993,7 +16000,9 @@ function recordingSink(lineOf) {
 function notedSink(sink, note) {
     return {
         step: (step) => sink.step({ ...step, question: step.question ? `${note}: ${step.question}` : note }),
-        ...(sink.lineOf ? { lineOf: sink.lineOf.bind(sink) } : {}),
+        // The same function, not a bound copy (lineOf is called without `this`): source-lines keeps a run's
+        // parsed files under it.
+        ...(sink.lineOf ? { lineOf: sink.lineOf } : {}),
     };
 }
 /** Runs `decide` with its steps noted as a hypothesis ("if the scope were V1"), when a trace is active. */
@@ -16408,6 +16417,8 @@ var dist = __webpack_require__(73382);
 var user_glob = __webpack_require__(65282);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./lib/core/outgoing-text.js
+var outgoing_text = __webpack_require__(59813);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./lib/discover/manifests/child-tools.js
@@ -16615,7 +16626,7 @@ function readManifestText(text, file) {
     const warnings = [];
     let documents;
     try {
-        documents = (0,yaml_source/* parseYamlStream */.b)(text, file);
+        documents = (0,yaml_source/* parseYamlStream */.b8)(text, file);
     }
     catch (error) {
         if (!(error instanceof errors/* ConfigError */.xL))
@@ -16650,6 +16661,7 @@ function problemsAsWarnings(error, prefix = '') {
 // (or when rendering fails) a note says the chart was not read. Each rendered document names its template
 // (`# Source: CHART/templates/x.yaml`), so workloads point at the template file that wrote them. helm's
 // stderr is never quoted: a template or YAML error can print values, and values hold secrets.
+
 
 
 
@@ -16739,7 +16751,7 @@ function howItEnded(result) {
 }
 /** An argument as a POSIX shell reads it back: as it is when it is plain, single-quoted otherwise. */
 function shellWord(word) {
-    return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+    return /^[\w@%+=:,./-]+$/.test(word) ? word : (0,outgoing_text/* shellQuoted */.x)(word);
 }
 /** The template line that starts `kind`; line 1 when the template cannot be read (or is outside `root`). */
 function templateLine(file, kind, root) {
@@ -17197,7 +17209,7 @@ function readKustomization(absolute, log) {
     let source;
     let value;
     try {
-        source = (0,yaml_source/* parseYamlSource */.W)(text, file);
+        source = (0,yaml_source/* parseYamlSource */.WF)(text, file);
         value = source.takeValue();
     }
     catch (error) {
@@ -17339,7 +17351,7 @@ function loadPatch(log, kustomization, where, from) {
     const { text, file, inline } = read;
     let sources;
     try {
-        sources = (0,yaml_source/* parseYamlStream */.b)(text, file);
+        sources = (0,yaml_source/* parseYamlStream */.b8)(text, file);
     }
     catch (error) {
         if (!(error instanceof errors/* ConfigError */.xL))
@@ -17409,7 +17421,7 @@ function isInlineObject(entry) {
     if (!entry.includes(':'))
         return false;
     try {
-        return (0,yaml_source/* parseYamlStream */.b)(entry, '').some((source) => (0,load/* isRecord */.u4)(source.takeValue()));
+        return (0,yaml_source/* parseYamlStream */.b8)(entry, '').some((source) => (0,load/* isRecord */.u4)(source.takeValue()));
     }
     catch {
         return false;
@@ -19574,7 +19586,7 @@ function assertWorkflowFile(file) {
     const text = read.text;
     let workflow;
     try {
-        workflow = (0,yaml_source/* parseYamlSource */.W)(text, file).takeValue();
+        workflow = (0,yaml_source/* parseYamlSource */.WF)(text, file).takeValue();
     }
     catch (error) {
         // The first syntax error says it is not a workflow; the ones after it are its echo.
@@ -20741,7 +20753,7 @@ class ParsedFiles {
         let parsed = this.cache.get(file.path);
         if (!parsed) {
             try {
-                const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
+                const source = (0,yaml_source/* parseYamlSource */.WF)(file.text, file.file);
                 parsed = { value: source.takeValue(), lines: new FileLines(file.file, file.text, source) };
             }
             catch (error) {
@@ -23542,7 +23554,7 @@ const composePush = (words, context) => {
 function imageLine(files, name) {
     for (const file of [...files].reverse()) {
         try {
-            const source = (0,yaml_source/* parseYamlSource */.W)(file.text, file.file);
+            const source = (0,yaml_source/* parseYamlSource */.WF)(file.text, file.file);
             const services = source.takeValue()
                 ?.services;
             if (services?.[name]?.image !== undefined)
@@ -32947,7 +32959,7 @@ function jsonSource(text, file) {
             message: 'invalid JSON: a syntax error at this line and column (the text is not repeated: it may hold a secret); expected an ECS task definition',
         });
     }
-    return (0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlSource */ .W)(text, file);
+    return (0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlSource */ .WF)(text, file);
 }
 function containersOf(written, problem) {
     if (!Array.isArray(written) || written.length === 0) {
@@ -34072,10 +34084,6 @@ function shownMembers(members) {
         return 'none';
     const shown = members.slice(0, 5).join(', ');
     return members.length > 5 ? `${shown} and ${members.length - 5} more` : shown;
-}
-/** A step for a layer recorded whole: scopes, a deny rule, a boundary, a layer taken as absent. */
-function layerStep(sink, layer, subject, source, outcome, detail) {
-    sink.step({ layer, subject, source, outcome, detail });
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/gcp/iam-grant.js
@@ -36929,7 +36937,7 @@ function loadProvidersFile(written, configFile, where) {
     const absolute = external_node_path_.resolve(configDir, written);
     const file = (0,read_file/* shownPath */.pS)(external_node_path_.relative(process.cwd(), absolute) || absolute);
     const text = (0,read_file/* readUserFile */.E1)(absolute, where, `${(0,read_file/* shownPath */.pS)(written)} (%CODE%): expected the path of a kubelet CredentialProviderConfig, relative to the config file`, (0,read_file/* repositoryRootOf */.Ko)(configDir));
-    const source = (0,yaml_source/* parseYamlSource */.W)(text, file);
+    const source = (0,yaml_source/* parseYamlSource */.WF)(text, file);
     const raw = source.takeValue() ?? {};
     const validator = validators.credentialProviderConfig;
     const problems = (0,validate/* schemaProblems */.I)(raw, validator, source, 'CredentialProviderConfig');
@@ -41402,7 +41410,7 @@ function loadRegistriesFile(written, configFile, where) {
     const absolute = external_node_path_.resolve(configDir, written);
     const file = (0,read_file/* shownPath */.pS)(external_node_path_.relative(process.cwd(), absolute) || absolute);
     const text = (0,read_file/* readUserFile */.E1)(absolute, where, `${(0,read_file/* shownPath */.pS)(written)} (%CODE%): expected the path of a k3s registries.yaml, relative to the config file`, (0,read_file/* repositoryRootOf */.Ko)(configDir));
-    const source = (0,yaml_source/* parseYamlSource */.W)(text, file);
+    const source = (0,yaml_source/* parseYamlSource */.WF)(text, file);
     const raw = emptyEntriesAsObjects(source.takeValue() ?? {});
     const problems = (0,validate/* schemaProblems */.I)(raw, validators.registries, source, 'registries.yaml');
     if (problems.length > 0)
@@ -42000,7 +42008,7 @@ function loadManifests(config) {
 function objectsOf(absolute, where, root) {
     const file = (0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(node_path__WEBPACK_IMPORTED_MODULE_0__.relative(process.cwd(), absolute) || absolute);
     const text = (0,_core_config_read_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readUserFile */ .E1)(absolute, where, `${file} (%CODE%)`, root);
-    return (0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlStream */ .b)(text, file).flatMap((source, document) => {
+    return (0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_3__/* .parseYamlStream */ .b8)(text, file).flatMap((source, document) => {
         const value = source.takeValue();
         if (value === null || value === undefined)
             return []; // an empty document between `---`
@@ -43520,13 +43528,14 @@ function withoutRegistryToken(verdict, account) {
 /* harmony import */ var _core_trace_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53186);
 // Lines of facts written in files for `pullcheck explain` (issue 19): "the line of the Nth element under path
 // P in file F", found by parsing the file again (JSON is YAML) with node ranges — only while a trace is
-// active, never during a check. Each trace keeps the files it parsed, so a policy file with twenty bindings
-// is parsed once per trace.
+// active, never during a check. The files parsed are kept per explain run — the `lineOf` its sinks share (one
+// sink per principal, plus who-pulls and each hypothesis) — so a policy file with twenty bindings is parsed
+// once however many principals pull; a sink without lineOf keeps its own.
 
 
 
 
-const parsedPerTrace = new WeakMap();
+const parsedPerRun = new WeakMap();
 /**
  * The 1-based line where the value at `at` is written in `file` (a repository file as messages show it,
  * relative to the working directory), in its `documentIndex`th YAML document; the nearest written ancestor's
@@ -43543,9 +43552,10 @@ function lineInFile(file, at, documentIndex = 0) {
 }
 function parsedDocuments(file) {
     const sink = (0,_core_trace_js__WEBPACK_IMPORTED_MODULE_3__/* .activeTrace */ .qw)();
-    const cache = sink ? (parsedPerTrace.get(sink) ?? new Map()) : undefined;
-    if (sink && cache && !parsedPerTrace.has(sink))
-        parsedPerTrace.set(sink, cache);
+    const run = sink && (sink.lineOf ?? sink);
+    const cache = run ? (parsedPerRun.get(run) ?? new Map()) : undefined;
+    if (run && cache && !parsedPerRun.has(run))
+        parsedPerRun.set(run, cache);
     const absolute = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(file);
     if (cache?.has(absolute))
         return cache.get(absolute);
@@ -43560,8 +43570,8 @@ function parse(absolute) {
         return undefined;
     try {
         return /\.json$/i.test(absolute)
-            ? [(0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlSource */ .W)(read.text, absolute)]
-            : (0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlStream */ .b)(read.text, absolute);
+            ? [(0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlSource */ .WF)(read.text, absolute)]
+            : (0,_core_config_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlStream */ .b8)(read.text, absolute);
     }
     catch {
         return undefined;
